@@ -1,0 +1,55 @@
+"""The `planwatch` command: one subcommand per stage of the data flow.
+
+Each subcommand lives beside the code it drives, in a module that defines
+`add_arguments(parser)` and `run(args) -> int`; this file only dispatches, and imports a
+subcommand's module (and Django, for the web ones) only when that subcommand runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name → (module, one-line help). Nested groups (plan load / plan dump) use a dotted name.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("planwatch.extract.command", "从规划文本中提取量化目标 / extract targets from plan documents"),
+    "evaluate": ("planwatch.evaluate.command", "评估目标进度与趋势 / assess targets against observations"),
+    "plan.load": ("planwatch.web.commands.plan_load", "校验并载入规划文件 / validate and store a plan YAML"),
+    "plan.dump": ("planwatch.web.commands.plan_dump", "导出规划文件 / write a stored plan as YAML"),
+    "demo": ("planwatch.web.commands.demo", "建立演示数据并启动服务 / set up the Lüyuan demo and serve it"),
+    "serve": ("planwatch.web.commands.serve", "启动网页服务 / serve an existing database"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planwatch", description="planwatch — 规划实施监测评估系统")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    groups: dict[str, argparse._SubParsersAction] = {}
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        if "." in name:
+            group, leaf = name.split(".", 1)
+            if group not in groups:
+                group_parser = commands.add_parser(group, help=f"{group} …")
+                groups[group] = group_parser.add_subparsers(
+                    dest=f"{group}_command", metavar="ACTION", required=True)
+            sub = groups[group].add_parser(leaf, help=help_text, description=help_text)
+        else:
+            sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(module=module_name)
+        _module(module_name).add_arguments(sub)
+    return parser
+
+
+def _module(name: str):
+    return importlib.import_module(name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return _module(args.module).run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
