@@ -104,7 +104,10 @@ def parse_unit(text: str) -> Unit:
             if base.dimension in ("percent", "percentage_point", "multiple", "ratio", "rank"):
                 break
             return Unit(simple, base.dimension, base.factor * magnitude)
-    if simple in _CLASSIFIERS or (len(simple) == 1 and "\u4e00" <= simple <= "\u9fff"):
+    # A bare magnitude (万, 亿) is a number word, not a unit, though it is one CJK character.
+    is_magnitude = any(simple == prefix for prefix, _ in _PREFIXES)
+    if simple in _CLASSIFIERS or (
+            len(simple) == 1 and "\u4e00" <= simple <= "\u9fff" and not is_magnitude):
         return Unit(simple, f"count:{simple}", 1.0)
     raise UnitError(f"unknown unit {text!r}")
 
