@@ -1,0 +1,1 @@
+"""Data: observations, kept append-only with their provenance and revisions."""

@@ -1,0 +1,73 @@
+"""How the domain vocabulary reads on screen: Chinese first, English through the catalogue.
+
+The messages are written in Chinese (the interface's own language); locale/en translates them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+from planwatch.domain.vocabulary import (
+    Attribute,
+    Comparator,
+    Direction,
+    Frequency,
+    Kind,
+    ObservationKind,
+    PathShape,
+    ProjectStage,
+    Provenance,
+    Scope,
+    TaskStatus,
+)
+
+KIND = {
+    Kind.LEVEL: _("总量"),
+    Kind.GROWTH: _("增速"),
+    Kind.CUMULATIVE: _("累计"),
+    Kind.COUNT: _("数量"),
+    Kind.MULTIPLE: _("倍增"),
+    Kind.RELATIVE: _("相对基准"),
+    Kind.ZERO: _("清零"),
+    Kind.SHARE: _("比率"),
+    Kind.BOUND_EACH_YEAR: _("逐年控制"),
+    Kind.MILESTONE: _("里程碑"),
+    Kind.DIRECTION_ONLY: _("方向性"),
+}
+
+# The comparator as the plan would say it before the number: 不低于 800 亿元.
+COMPARATOR = {
+    Comparator.GE: _("不低于"),
+    Comparator.LE: _("不高于"),
+    Comparator.EQ: _("达到"),
+    Comparator.GT: _("高于"),
+    Comparator.LT: _("低于"),
+    Comparator.APPROX: _("约"),
+}
+
+DIRECTION = {Direction.HIGHER: _("越高越好"), Direction.LOWER: _("越低越好")}
+ATTRIBUTE = {Attribute.BINDING: _("约束性"), Attribute.EXPECTED: _("预期性")}
+SCOPE = {Scope.END_YEAR: _("期末年份"), Scope.EACH_YEAR: _("每一年"),
+         Scope.PERIOD_AVERAGE: _("期间平均")}
+PATH_SHAPE = {PathShape.LINEAR: _("线性"), PathShape.GEOMETRIC: _("几何增长"),
+              PathShape.CUSTOM: _("自定义")}
+FREQUENCY = {Frequency.MONTHLY: _("月度"), Frequency.QUARTERLY: _("季度"),
+             Frequency.HALF_YEARLY: _("半年"), Frequency.ANNUAL: _("年度")}
+OBSERVATION_KIND = {ObservationKind.LEVEL: _("数值"), ObservationKind.GROWTH_PCT: _("同比增速"),
+                    ObservationKind.CUMULATIVE: _("累计值"), ObservationKind.COUNT: _("完成数")}
+PROVENANCE = {Provenance.OFFICIAL: _("官方数据"), Provenance.ESTIMATE: _("估计数"),
+              Provenance.ILLUSTRATIVE: _("示例数据")}
+TASK_STATUS = {TaskStatus.NOT_STARTED: _("未开始"), TaskStatus.IN_PROGRESS: _("推进中"),
+               TaskStatus.DONE: _("已完成"), TaskStatus.DELAYED: _("滞后")}
+PROJECT_STAGE = {stage: stage.value for stage in ProjectStage}
+GOAL_LEVEL = {"vision": _("远景目标"), "horizon": _("阶段目标"), "area": _("目标领域"),
+              "annual_area": _("年度重点工作"), "measure": _("举措")}
+JURISDICTION_LEVEL = {"province": _("省"), "city": _("市"), "district": _("区"),
+                      "county": _("县"), "town": _("乡镇街道"), "zone": _("开发区")}
+
+
+def choices(labels: dict[StrEnum | str, object]) -> list[tuple[str, object]]:
+    """Model field choices from one of the label tables above, in the enum's order."""
+    return [(str(value), label) for value, label in labels.items()]

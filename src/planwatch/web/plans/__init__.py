@@ -1,0 +1,1 @@
+"""Plans: jurisdictions, plans, their goal trees, indicators, departments and targets."""

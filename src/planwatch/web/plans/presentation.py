@@ -1,0 +1,35 @@
+"""A stored target described in words, as the overview and detail pages show it."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from planwatch.domain.vocabulary import Comparator, Kind
+from planwatch.web import labels
+from planwatch.web.plans.models import Target
+
+
+def number(value: float | None) -> str:
+    """800.0 → "800", 6.5 → "6.5": plans write numbers without trailing zeros."""
+    return "" if value is None else f"{value:g}"
+
+
+def requirement(target: Target) -> str:
+    """What the target asks for: 不低于 800 亿元; 高于 长春市 地区生产总值 2 个百分点."""
+    comparator = labels.COMPARATOR[Comparator(target.comparator)]
+    if target.kind == Kind.RELATIVE and target.benchmark_indicator:
+        place = target.benchmark_place or _("本地")
+        words = f"{comparator} {place}{target.benchmark_indicator}"
+        if target.benchmark_margin:
+            words += " " + _("%(margin)s 个百分点以上") % {
+                "margin": number(target.benchmark_margin)}
+        return words
+    if target.value is None:
+        return _("定性目标")
+    return f"{comparator} {number(target.value)} {target.unit}".strip()
+
+
+def deadline(target: Target) -> str:
+    if target.deadline:
+        return target.deadline.isoformat()
+    return _("%(year)s年") % {"year": target.year} if target.year else ""

@@ -1,0 +1,148 @@
+"""Django settings for planwatch.
+
+Configuration comes from the environment, never from the repository:
+- PLANWATCH_HOME: the data directory (default ~/.local/share/planwatch); the SQLite database
+  and the generated secret key live there.
+- DATABASE_URL: postgresql://… switches from the embedded SQLite database to PostgreSQL.
+- PLANWATCH_SECRET_KEY: overrides the key stored in PLANWATCH_HOME/secret_key.
+- PLANWATCH_ALLOWED_HOSTS: extra host names, comma separated; PLANWATCH_DEBUG=1 for debugging;
+  PLANWATCH_HTTPS=1 behind TLS (secure cookies).
+
+Importing these settings writes nothing: the CLI bootstrap creates the home and its key first.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from planwatch.web.home import DATABASE_FILE, planwatch_home, stored_secret_key
+
+WEB_DIR = Path(__file__).resolve().parent
+PLANWATCH_HOME = planwatch_home()
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+# A process that did not go through the CLI bootstrap (the test suite, a one-off shell) gets a
+# key of its own for its lifetime rather than writing one into a home it was not asked to use.
+SECRET_KEY = (os.environ.get("PLANWATCH_SECRET_KEY") or stored_secret_key()
+              or secrets.token_urlsafe(50))
+DEBUG = _flag("PLANWATCH_DEBUG")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"] + [
+    host.strip() for host in os.environ.get("PLANWATCH_ALLOWED_HOSTS", "").split(",")
+    if host.strip()]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "simple_history",
+    "axes",
+    "planwatch.web.accounts",
+    "planwatch.web.plans",
+    "planwatch.web.data",
+    "planwatch.web.work",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Axes must come last: it inspects the outcome of authentication for lockouts.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "planwatch.web.urls"
+WSGI_APPLICATION = "planwatch.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [WEB_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{PLANWATCH_HOME / DATABASE_FILE}", conn_max_age=60),
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "plans:home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Five wrong passwords lock the account-and-address pair for an hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _flag("PLANWATCH_HTTPS")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [WEB_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Shanghai"
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = PLANWATCH_HOME / "static"
+# Static files are served from the installed package by whitenoise: no collectstatic step.
+WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}

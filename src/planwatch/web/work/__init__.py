@@ -1,0 +1,1 @@
+"""Work: annual key tasks and investment projects with their stage transitions."""
