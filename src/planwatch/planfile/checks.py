@@ -8,15 +8,21 @@ so one pass reports every problem a file has, not only the first.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from planwatch.domain import ProjectStage, UnitError, parse_unit
+from planwatch.domain import Kind, ProjectStage, UnitError, parse_unit
 
 from .issues import YamlPath
 
 QUALITATIVE = ("milestone", "direction_only")
+# Kinds the schema accepts that need a number; an unknown kind is the schema's to report.
+QUANTITATIVE = frozenset(kind.value for kind in Kind) - set(QUALITATIVE)
+
+
+_DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class _Problems:
@@ -89,8 +95,8 @@ def _check_number(problems: _Problems, path: YamlPath, value: Any) -> None:
 
 
 def _check_date(problems: _Problems, path: YamlPath, value: Any) -> date | None:
-    if not isinstance(value, str):
-        return None
+    if not (isinstance(value, str) and _DATE_SHAPE.match(value)):
+        return None  # the schema reports the shape
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -190,7 +196,7 @@ def _check_target(problems: _Problems, path: YamlPath, target: dict[str, Any],
                   source_text: str | None, goal_keys: set[str], indicator_names: set[str],
                   measured: set[str], places: set[str]) -> None:
     kind = target.get("kind")
-    quantitative = isinstance(kind, str) and kind not in QUALITATIVE
+    quantitative = kind in QUANTITATIVE
     _known(problems, path + ("goal",), target.get("goal"), goal_keys, "目标节点",
            "请在 goals 中定义")
     if quantitative:

@@ -101,12 +101,18 @@ class _PlanDumper(yaml.SafeDumper):
         return True
 
 
+# Line breaks other than \n: YAML readers fold them into \n or spaces unless escaped.
+_FOREIGN_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, text: str):
     # Multi-line text (the plan document) as a literal block; the emitter itself falls back
     # to a double-quoted scalar when a block cannot keep the text exactly (trailing spaces,
-    # carriage returns, control characters).
-    style = "|" if "\n" in text else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+    # control characters).
+    if _FOREIGN_BREAKS.intersection(text):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text,
+                                   style="|" if "\n" in text else None)
 
 
 def _represent_flow_list(dumper: yaml.SafeDumper, items: FlowList):
