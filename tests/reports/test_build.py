@@ -1,0 +1,162 @@
+"""build_report: one document whose words and numbers come from the plan, data and engine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from conftest import MadeAssessment, make_small_input, make_small_observations, observation
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planwatch.domain import Comparator, Goal, Kind, Target
+from planwatch.reports import PLACEHOLDER, ReportError, ReportKind, build_report
+from planwatch.reports.build import (
+    ANNUAL_TABLE,
+    INDICATOR_TABLE,
+    OBSERVATION_TABLE,
+    format_number,
+    report_year,
+)
+from planwatch.reports.model import Paragraph, ParagraphRole, Tone
+
+
+def texts(section) -> list[str]:
+    return [block.text for s in section.walk() for block in s.blocks
+            if isinstance(block, Paragraph)]
+
+
+def section(document, title: str):
+    return next(s for s in document.walk() if title in s.title)
+
+
+def test_sections_follow_the_midterm_structure():
+    titles = [s.title for s in build_report(make_small_input()).sections]
+    assert titles == ["一、总体评价", "二、主要指标完成情况", "三、分领域进展", "四、存在的问题",
+                      "五、下一步建议", "附录"]
+
+
+def test_indicator_table_has_one_row_per_target_with_the_engine_labels(small_input):
+    table = build_report(small_input).table(INDICATOR_TABLE)
+    by_name = {row[1].text: row for row in table.rows}
+    assert list(by_name) == ["地区生产总值", "服务业增加值增速", "登记失业率"]
+    gdp = by_name["地区生产总值"]
+    assert [c.value for c in gdp[4:8]] == [300.0, 500.0, 2025, 352.5]
+    assert gdp[5].text == "≥500"
+    assert gdp[8].text == "2022（示意）"
+    assert (gdp[9].value, gdp[9].text) == (0.52, "52.0%")
+    assert (gdp[11].text, gdp[11].tone) == ("快于预期", Tone.GOOD)
+    assert (gdp[12].text, gdp[12].tone) == ("预计能够完成", Tone.GOOD)
+    jobless = by_name["登记失业率"]
+    assert (jobless[3].text, jobless[11].tone) == ("约束性", Tone.BAD)
+    assert by_name["服务业增加值增速"][5].text == "高于地区生产总值增速2个百分点以上"
+
+
+def test_first_page_warns_when_illustrative_figures_are_used(small_input):
+    notices = build_report(small_input).notices
+    assert notices[0].role is ParagraphRole.NOTICE
+    assert "1项示意数据" in notices[0].text and "地区生产总值" in notices[0].text
+
+
+def test_no_warning_and_no_illustrative_appendix_for_official_data_only():
+    official = [o for o in make_small_observations() if o.provenance != "illustrative"]
+    document = build_report(make_small_input(observations=official))
+    assert all(n.role is not ParagraphRole.NOTICE for n in document.notices)
+    assert "示意数据清单" not in [s.title.split()[-1] for s in document.walk()]
+
+
+def test_unfilled_narrative_shows_a_visible_placeholder(small_input):
+    advice = section(build_report(small_input), "下一步建议")
+    assert [(b.text, b.role) for b in advice.blocks] == [(PLACEHOLDER,
+                                                         ParagraphRole.PLACEHOLDER)]
+
+
+def test_planners_narrative_replaces_the_placeholder():
+    document = build_report(make_small_input(
+        narrative={"下一步建议": "加快服务业项目建设。\n稳定就业。"}))
+    assert texts(section(document, "下一步建议")) == ["加快服务业项目建设。", "稳定就业。"]
+    assert PLACEHOLDER not in texts(section(document, "下一步建议"))
+
+
+def test_unknown_narrative_section_is_refused():
+    with pytest.raises(ReportError, match="narrative: unknown section '结语'"):
+        make_small_input(narrative={"结语": "…"})
+
+
+def test_assessment_of_a_target_the_plan_lacks_is_refused():
+    stray = MadeAssessment("nope", "on_track", "符合预期", "likely", "预计能够完成")
+    with pytest.raises(ReportError, match="'nope': no such target in plan demo"):
+        build_report(make_small_input(assessments=[stray]))
+
+
+def test_problems_list_binding_targets_first_with_department_explanations():
+    document = build_report(make_small_input(explanations={"jobless": "受疫情影响，岗位减少。"}))
+    problems = texts(section(document, "存在的问题"))
+    assert problems[0].startswith("【约束性】登记失业率：未守住控制目标")
+    assert problems[1] == "区人社局说明：受疫情影响，岗位减少。"
+    assert problems[2].startswith("【预期性】服务业增加值增速：滞后（需加快）")
+    assert problems[3] == "责任部门尚未提交书面说明。"
+    assert all("地区生产总值：" not in text for text in problems)
+
+
+def test_overall_judgement_counts_statuses_and_names_lagging_binding_targets(small_input):
+    overall = texts(section(build_report(small_input), "总体评价"))
+    assert "纳入评估的主要指标共3项，其中约束性1项、预期性2项" in overall[1]
+    assert "达到或超过序时进度的1项，占33%" in overall[1]
+    assert overall[2].startswith("约束性指标中，登记失业率")
+
+
+def test_every_target_with_data_gets_a_chart_with_its_path_and_projection(small_input):
+    charts = {chart.key: chart.spec for chart in build_report(small_input).charts()}
+    assert set(charts) == {"chart-gdp", "chart-services", "chart-jobless"}
+    gdp = charts["chart-gdp"]
+    assert [p.value for p in gdp.observed] == [300.0, 330.0, 352.5]
+    assert [p.illustrative for p in gdp.observed] == [False, False, True]
+    assert gdp.path[0] == (2020.0, 300.0) and gdp.path[-1] == pytest.approx((2025.0, 500.0))
+    assert (gdp.projection, gdp.band) == ((2025.0, 505.0), (470.0, 540.0))
+    services = charts["chart-services"]
+    assert [p.value for p in services.benchmark] == [10.0]
+    assert services.target is None
+
+
+def test_data_appendix_lists_every_observation_with_its_provenance(small_input):
+    table = build_report(small_input).table(OBSERVATION_TABLE)
+    assert len(table.rows) == len(small_input.observations)
+    assert sorted(row[6].text for row in table.rows) == ["官方数据"] * 6 + ["示意数据"]
+
+
+def test_annual_report_covers_the_last_complete_year_and_its_own_targets():
+    plan = make_small_input().plan
+    plan.goals.append(Goal("y2022", "2022年重点工作", "annual_area", year=2022))
+    plan.targets.append(Target("jobs2022", "城镇新增就业", Kind.LEVEL, Comparator.GE, 8000.0, "人", 2022,
+                               2022, goal="y2022"))
+    assessments = [*make_small_input().assessments,
+                   MadeAssessment("jobs2022", "achieved", "已实现", "likely", "预计能够完成")]
+    observations = [*make_small_observations(),
+                    observation("城镇新增就业", "2022", 8200.0, "人")]
+    document = build_report(make_small_input(plan=plan, kind=ReportKind.ANNUAL,
+                                              assessments=assessments,
+                                              observations=observations))
+    assert "2022年度" in document.title
+    assert [row[1].text for row in document.table(ANNUAL_TABLE).rows] == ["城镇新增就业"]
+    assert "城镇新增就业" not in [row[1].text for row in document.table(INDICATOR_TABLE).rows]
+
+
+@pytest.mark.parametrize(("as_of", "year"), [(date(2023, 12, 31), 2023),
+                                              (date(2024, 3, 31), 2023)])
+def test_annual_report_year(as_of, year):
+    assert report_year(ReportKind.ANNUAL, as_of) == year
+
+
+def test_final_report_says_so_in_its_title(small_input):
+    document = build_report(replace(small_input, kind=ReportKind.FINAL))
+    assert document.title.endswith("实施总结评估报告")
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
+def test_printed_numbers_keep_two_decimals_and_say_how_many(value):
+    text, decimals = format_number(value)
+    assert float(text) == pytest.approx(round(value, 2), abs=1e-9)
+    assert decimals == (len(text.split(".")[1]) if "." in text else 0) <= 2
+    assert not text.endswith("0") or "." not in text

@@ -1,0 +1,67 @@
+"""The Word document: Heading styles, 宋体/黑体 East-Asian fonts, real tables, the engine's values."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+
+from planwatch.reports.build import INDICATOR_TABLE
+
+
+@pytest.fixture(scope="module")
+def word(built):
+    return WordDocument(io.BytesIO(built.files["docx"]))
+
+
+def test_section_titles_are_word_headings(built, word):
+    headings = [(p.style.name, p.text) for p in word.paragraphs
+                if p.style.name.startswith("Heading")]
+    expected = [s.title for s in built.document.walk()]
+    assert [text for _, text in headings] == expected
+    assert {style for style, _ in headings} >= {"Heading 1", "Heading 2"}
+
+
+def test_body_is_songti_and_headings_heiti(word):
+    def east_asian(style):
+        return style.element.rPr.rFonts.get(qn("w:eastAsia"))
+
+    assert east_asian(word.styles["Normal"]) == "宋体"
+    assert east_asian(word.styles["Heading 1"]) == "黑体"
+
+
+def test_indicator_table_is_a_real_table_with_the_engines_labels(built, word):
+    table = next(t for t in word.tables if t.rows[0].cells[0].text == "序号")
+    expected = built.document.table(INDICATOR_TABLE)
+    assert len(table.rows) == 1 + len(expected.rows)
+    cells = [[c.text for c in row.cells] for row in table.rows[1:]]
+    targets = {t.id: t for t in built.input.plan.targets}
+    for assessment in built.input.assessments:
+        indicator = targets[assessment.target_id].indicator
+        row = next(r for r in cells if r[1].startswith(indicator))
+        assert (row[11], row[12]) == (assessment.status_zh, assessment.outlook_zh)
+
+
+def test_first_page_carries_the_illustrative_warning(word):
+    before_first_heading = []
+    for paragraph in word.paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            break
+        before_first_heading.append(paragraph.text)
+    assert any("示意数据" in text and "并非官方统计数据" in text for text in before_first_heading)
+
+
+def test_contents_field_is_present(built):
+    assert b"TOC \\o" in _document_xml(built.files["docx"])
+
+
+def test_charts_are_embedded_pictures(built, word):
+    assert len(word.inline_shapes) == len(built.document.charts())
+
+
+def _document_xml(data: bytes) -> bytes:
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
