@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
@@ -15,6 +15,7 @@ from planwatch.reports import PLACEHOLDER, ReportError, ReportKind, build_report
 from planwatch.reports.build import (
     ANNUAL_TABLE,
     INDICATOR_TABLE,
+    METHOD_TABLE,
     OBSERVATION_TABLE,
     format_number,
     report_year,
@@ -160,3 +161,20 @@ def test_printed_numbers_keep_two_decimals_and_say_how_many(value):
     assert float(text) == pytest.approx(round(value, 2), abs=1e-9)
     assert decimals == (len(text.split(".")[1]) if "." in text else 0) <= 2
     assert not text.endswith("0") or "." not in text
+
+
+def test_explanation_for_a_target_the_plan_lacks_is_refused():
+    with pytest.raises(ReportError, match="explanations: no target 'nope' in plan demo"):
+        make_small_input(explanations={"nope": "…"})
+
+
+def test_method_appendix_lists_the_engines_settings_with_their_meaning():
+    @dataclass(frozen=True)
+    class Settings:
+        ahead: float = 1.1
+        likely: float = 0.8
+
+    table = build_report(make_small_input(config=Settings())).table(METHOD_TABLE)
+    assert [(row[0].text, row[1].value, row[2].text) for row in table.rows] == [
+        ("ahead", 1.1, "进度比 ρ 不低于此值：快于预期"),
+        ("likely", 0.8, "完成概率不低于此值：预计能够完成")]

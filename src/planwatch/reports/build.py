@@ -546,9 +546,40 @@ def _appendix(report: ReportInput, illustrative: Sequence[Observation]) -> Secti
     return Section("附录", (), titled)
 
 
+# What the engine's settings mean, for readers of the appendix; a setting not listed here is
+# still shown, under its own name.
+SETTING_MEANINGS = {
+    "ahead": "进度比 ρ 不低于此值：快于预期",
+    "on_track": "进度比 ρ 不低于此值：符合预期",
+    "behind": "进度比 ρ 不低于此值：滞后（需加快）；更低为明显滞后",
+    "well_behind": "进度比 ρ 低于此值：逆向变化",
+    "min_elapsed": "序时进度低于此值时改用与目标路径的差距判断",
+    "likely": "完成概率不低于此值：预计能够完成",
+    "probable": "完成概率不低于此值：有望完成，存在不确定性",
+    "at_risk": "完成概率不低于此值：完成难度较大；更低为预计难以完成",
+    "interval": "预测区间的覆盖概率",
+    "recency": "近期权重 λ：早一年的变化按此比例降低权重",
+    "prior_weight": "先验波动率的权重 ν0",
+    "prior_sd_log": "先验年度对数变化标准差（总量类）",
+    "prior_sd_points": "先验年度变化标准差（百分比类，百分点）",
+    "prior_sd_relative": "先验年度变化标准差（其他加性指标，占量级比例）",
+    "prior_sd_gap_points": "先验年度差距标准差（相对类目标，百分点）",
+    "min_points": "研判趋势所需的基期后年度数据最少期数",
+    "approx_growth_tolerance": "“左右”类增速目标的容差（百分点）",
+    "relative_behind_points": "相对类目标差距在此百分点以内为滞后，超过为明显滞后",
+    "direction_significant": "方向类目标年均变化达到此值为符合预期",
+    "zero_smoothing": "清零类目标计算衰减比时加入的平滑数",
+    "status_weight": "汇总得分中进度评价的权重（其余为完成概率）",
+    "binding_weight": "汇总得分中约束性指标相对预期性指标的权重",
+}
+
+
 def _method_table(config: Any) -> Table:
-    columns = (Column("参数", width=34), Column("取值", width=40))
-    rows = tuple((Cell.of_text(name), _value_cell(value)) for name, value in _settings(config))
+    columns = (Column("参数", width=26), Column("取值", ColumnFormat.NUMBER, 10),
+               Column("含义", width=50))
+    rows = tuple((Cell.of_text(name), _value_cell(value),
+                  Cell.of_text(SETTING_MEANINGS.get(name.rsplit(".", 1)[-1], "")))
+                 for name, value in _settings(config))
     return Table(METHOD_TABLE, "评估参数与阈值", columns, rows)
 
 

@@ -62,6 +62,10 @@ class ReportInput:
             raise ReportError(
                 f"narrative: unknown section {unknown[0]!r}; expected one of "
                 + ", ".join(NARRATIVE_SECTIONS))
+        target_ids = {target.id for target in self.plan.targets}
+        strays = sorted(set(self.explanations) - target_ids)
+        if strays:
+            raise ReportError(f"explanations: no target {strays[0]!r} in plan {self.plan.name}")
 
 
 class ParagraphRole(StrEnum):
