@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 from datetime import date
 
 import pytest
@@ -29,9 +31,12 @@ def build_plan(name: str = "sample") -> domain.Plan:
         jurisdictions=[domain.Jurisdiction("示例市", "city", parent="示例省"),
                        domain.Jurisdiction("示例省", "province")],
         departments=[domain.Department("区发展和改革局", "发改局"),
-                     domain.Department("区人力资源和社会保障局")],
+                     domain.Department("区人力资源和社会保障局"), domain.Department("区统计局"),
+                     domain.Department("区商务局", "商务局")],
         indicators=[
             domain.Indicator("地区生产总值", "亿元", definition="现价", department="区统计局"),
+            domain.Indicator("服务业增加值", "亿元"),
+            domain.Indicator("城镇新增就业", "万人"),
             domain.Indicator("登记失业率", "%", direction=domain.Direction.LOWER,
                              attribute=domain.Attribute.BINDING,
                              frequency=domain.Frequency.QUARTERLY)],
@@ -48,7 +53,7 @@ def build_plan(name: str = "sample") -> domain.Plan:
                           department="区发展和改革局", text="地区生产总值突破500亿元",
                           span=_span("地区生产总值突破500亿元")),
             domain.Target("services-growth", "服务业增加值", domain.Kind.RELATIVE,
-                          domain.Comparator.GT, None, "个百分点", 2025, goal="fyp.economy",
+                          domain.Comparator.GT, 2.0, "个百分点", 2025, goal="fyp.economy",
                           scope=domain.Scope.PERIOD_AVERAGE,
                           benchmark=domain.Benchmark("地区生产总值", None, 2.0),
                           span=_span("服务业增加值增速高于地区生产总值增速2个百分点以上")),
@@ -61,8 +66,7 @@ def build_plan(name: str = "sample") -> domain.Plan:
                           path=domain.PathShape.LINEAR, direction=domain.Direction.LOWER,
                           department="区人力资源和社会保障局", span=_span("登记失业率控制在4%以内")),
             domain.Target("unplaced", "城镇新增就业", domain.Kind.CUMULATIVE, domain.Comparator.GE,
-                          4.0, "万人", 2025,
-                          benchmark=domain.Benchmark("城镇新增就业", "示例市", 0.0)),
+                          4.0, "万人", 2025, period_start=2021),
         ],
         tasks=[domain.Task("t1", "建设物流园", 2021, goal="y2021.jobs",
                            lead_department="区发展和改革局",
@@ -121,3 +125,16 @@ def member(django_user_model):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+@pytest.fixture
+def planwatch_command():
+    """Run a web subcommand as `planwatch` would: its own parser, then run(args)."""
+
+    def run(name: str, *argv: str) -> int:
+        module = importlib.import_module(f"planwatch.web.commands.{name}")
+        parser = argparse.ArgumentParser(prog=f"planwatch {name}")
+        module.add_arguments(parser)
+        return module.run(parser.parse_args(argv))
+
+    return run

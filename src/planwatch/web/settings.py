@@ -139,8 +139,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = PLANWATCH_HOME / "static"
-# Static files are served from the installed package by whitenoise: no collectstatic step.
+# Static files are served from the installed package by whitenoise: no collectstatic step
+# and so no STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
