@@ -65,3 +65,22 @@ def _document_xml(data: bytes) -> bytes:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+def test_pages_are_a4_and_the_wide_tables_sit_on_landscape_pages(word):
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    orientations = [page.orientation for page in word.sections]
+    assert orientations[0] == WD_ORIENT.PORTRAIT and WD_ORIENT.LANDSCAPE in orientations
+    for page in word.sections:
+        short, long = sorted((page.page_width, page.page_height))
+        assert abs(short - Mm(210)) < Mm(0.5) and abs(long - Mm(297)) < Mm(0.5)
+
+
+def test_settings_ask_word_to_fill_in_the_contents(built):
+    import zipfile
+
+    settings = zipfile.ZipFile(io.BytesIO(built.files["docx"])).read("word/settings.xml")
+    assert b'<w:updateFields w:val="true"/>' in settings
+    assert settings.index(b"updateFields") < settings.index(b"<w:compat")

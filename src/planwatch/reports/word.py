@@ -20,12 +20,19 @@ NOTICE_COLOUR = "B22222"
 PLACEHOLDER_COLOUR = "777777"
 CHART_WIDTH_CM = 15.0
 HEADING_LEVELS = 3
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator")
 
 
 def render_docx(document: Document) -> bytes:
     from docx import Document as WordDocument
 
     word = WordDocument()
+    _a4(word.sections[0])
     _set_fonts(word)
     stamp = datetime(document.as_of.year, document.as_of.month, document.as_of.day)
     properties = word.core_properties
@@ -41,6 +48,15 @@ def render_docx(document: Document) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return reproducible_zip(buffer.getvalue(), document.as_of)
+
+
+def _a4(page) -> None:
+    """A4 with the margins of GB/T 9704 (党政机关公文格式)."""
+    from docx.shared import Mm
+
+    page.page_width, page.page_height = Mm(210), Mm(297)
+    page.top_margin, page.bottom_margin = Mm(37), Mm(35)
+    page.left_margin, page.right_margin = Mm(28), Mm(26)
 
 
 def _set_fonts(word) -> None:
@@ -105,7 +121,13 @@ def _table_of_contents(word) -> None:
     settings = word.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    # Word rejects settings out of schema order: updateFields precedes these.
+    later = [child for child in settings
+             if child.tag in {qn(f"w:{name}") for name in SETTINGS_AFTER_UPDATE_FIELDS}]
+    if later:
+        later[0].addprevious(update)
+    else:
+        settings.append(update)
 
 
 def _section(word, section: Section, level: int) -> None:
@@ -127,11 +149,15 @@ def _section(word, section: Section, level: int) -> None:
 
 def _orientation(word, landscape: bool) -> None:
     from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
 
     page = word.add_section(WD_SECTION.NEW_PAGE)
-    width, height = sorted((page.page_width, page.page_height))
-    page.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    page.page_width, page.page_height = (height, width) if landscape else (width, height)
+    _a4(page)
+    page.orientation = WD_ORIENT.PORTRAIT
+    if landscape:
+        page.orientation = WD_ORIENT.LANDSCAPE
+        page.page_width, page.page_height = page.page_height, page.page_width
+        page.top_margin = page.bottom_margin = page.left_margin = page.right_margin = Mm(20)
 
 
 def _paragraph(word, paragraph: Paragraph) -> None:
@@ -162,6 +188,13 @@ def _table(word, table: Table) -> None:
     caption.add_run(table.title).bold = True
     grid = word.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = "Table Grid"
+    page = word.sections[-1]
+    usable = page.page_width - page.left_margin - page.right_margin
+    total = sum(column.width for column in table.columns)
+    for column, word_column in zip(table.columns, grid.columns, strict=True):
+        width = int(usable * column.width / total)
+        for cell in word_column.cells:
+            cell.width = width
     header = grid.rows[0]
     marker = OxmlElement("w:tblHeader")  # repeat the header row on every page
     marker.set(qn("w:val"), "true")
