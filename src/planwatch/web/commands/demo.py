@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import secrets
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from planwatch.web.commands import serve as serve_command
@@ -23,26 +25,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="只建立演示数据,不启动服务 / set up the data only, do not serve")
 
 
-def set_up_demo(out: TextIO) -> None:
-    """Load the sample plan and data if absent, and make sure the admin account exists."""
+def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path]) -> None:
+    """Load a plan and its observation files if the plan is absent (in one transaction),
+    and make sure the admin account exists."""
     from django.db import transaction
 
     from planwatch.domain.observation_csv import read_observations
     from planwatch.planfile import load_plan
-    from planwatch.samples import luyuan
     from planwatch.web.data.store import save_observations
     from planwatch.web.plans.models import Plan
     from planwatch.web.plans.store import save_plan
 
-    plan = load_plan(luyuan.PLAN_PATH)
+    plan = load_plan(plan_path)
     with transaction.atomic():
         if Plan.objects.filter(name=plan.name).exists():
             print(f"规划 {plan.name} 已在数据库中,沿用 / plan {plan.name} already stored, "
                   "reusing it", file=out)
         else:
             save_plan(plan)
-            observations = [*read_observations(luyuan.OBSERVATIONS_PATH),
-                            *read_observations(luyuan.ILLUSTRATIVE_OBSERVATIONS_PATH)]
+            observations = [observation for path in observation_paths
+                            for observation in read_observations(path)]
             added = save_observations(observations, recorded_by="planwatch demo")
             print(f"已载入规划 {plan.name}:{len(plan.targets)} 项目标,{added} 条监测数据"
                   f" / loaded plan {plan.name} and {added} observations", file=out)
@@ -66,12 +68,14 @@ def _ensure_admin(out: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     serve_command.allow_host(args.host)
+    from planwatch.samples import luyuan
     from planwatch.web.bootstrap import prepare_database
     from planwatch.web.home import planwatch_home
 
     prepare_database()
     print(f"数据目录 / PLANWATCH_HOME: {planwatch_home()}")
-    set_up_demo(sys.stdout)
+    set_up_demo(sys.stdout, luyuan.PLAN_PATH,
+                [luyuan.OBSERVATIONS_PATH, luyuan.ILLUSTRATIVE_OBSERVATIONS_PATH])
     if args.no_serve:
         return 0
     return serve_command.serve(args.host, args.port, args.workers)
