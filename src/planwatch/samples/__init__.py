@@ -1,0 +1,1 @@
+"""Plans and data shipped with planwatch; `luyuan` is the default plan."""
