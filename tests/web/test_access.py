@@ -52,6 +52,7 @@ def test_repeated_wrong_passwords_lock_the_account_out(client, member):
 
 
 def test_the_interface_speaks_chinese_by_default_and_english_on_request(member_client):
-    assert "规划" in member_client.get(reverse("plans:home")).content.decode()
+    page = member_client.get(reverse("plans:home"), headers={"accept-language": "en-US,en"})
+    assert "规划" in page.content.decode() and page["Content-Language"] == "zh-hans"
     member_client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "Plans" in member_client.get(reverse("plans:home")).content.decode()

@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     except PlanStoreError as error:
         print(f"{args.file}: {error}", file=sys.stderr)
         return 2
-    print(f"已载入规划 {row.name}（{row.title}）：{row.goals.count()} 个目标领域，"
-          f"{row.targets.count()} 项目标 / loaded plan {row.name}")
+    goals, targets = row.goals.count(), row.targets.count()
+    print(f"已载入规划 {row.name}（{row.title}）：目标树 {goals} 个节点，{targets} 项目标"
+          f" / loaded plan {row.name}: {goals} goals, {targets} targets")
     return 0

@@ -41,8 +41,10 @@ def serve(host: str, port: int, workers: int) -> int:
 
     class PlanwatchServer(BaseApplication):
         def load_config(self):
+            # No control socket: it would live in ~/.gunicorn, outside PLANWATCH_HOME.
             for key, value in {"bind": bind_address(host, port), "workers": workers,
-                               "accesslog": "-", "timeout": 60}.items():
+                               "accesslog": "-", "timeout": 60,
+                               "control_socket_disable": True}.items():
                 self.cfg.set(key, value)
 
         def load(self):

@@ -15,11 +15,13 @@ def number(value: float | None) -> str:
 
 
 def requirement(target: Target) -> str:
-    """What the target asks for: 不低于 800 亿元; 高于 长春市 地区生产总值 2 个百分点."""
+    """What the target asks for: 不低于 800 亿元; 高于 长春市 地区生产总值增速."""
     comparator = labels.COMPARATOR[Comparator(target.comparator)]
     if target.kind == Kind.RELATIVE and target.benchmark_indicator:
-        place = target.benchmark_place or _("本地")
-        words = f"{comparator} {place}{target.benchmark_indicator}"
+        # Relative targets compare growth rates (docs/evaluation.md).
+        place = f"{target.benchmark_place} " if target.benchmark_place else ""
+        words = f"{comparator} {place}" + _("%(indicator)s增速") % {
+            "indicator": target.benchmark_indicator}
         if target.benchmark_margin:
             words += " " + _("%(margin)s 个百分点以上") % {
                 "margin": number(target.benchmark_margin)}

@@ -1,0 +1,7 @@
+from django import template
+
+from planwatch.web.plans import presentation
+
+register = template.Library()
+
+register.filter("number", presentation.number)
