@@ -24,7 +24,7 @@ def test_goals_appear_in_the_plans_order(page):
 
 def test_targets_read_as_words_with_kind_attribute_and_department(page):
     assert "不低于 500 亿元" in page
-    assert "高于 地区生产总值增速 2 个百分点以上" in page
+    assert "高于 地区生产总值增速 + 2 个百分点" in page
     assert "不高于 4 %" in page
     assert "逐年控制" in page and "约束性" in page and "区人力资源和社会保障局" in page
     assert "2025年" in page and "2025-06-30" in page

@@ -62,10 +62,13 @@ PROVENANCE = {Provenance.OFFICIAL: _("官方数据"), Provenance.ESTIMATE: _("�
 TASK_STATUS = {TaskStatus.NOT_STARTED: _("未开始"), TaskStatus.IN_PROGRESS: _("推进中"),
                TaskStatus.DONE: _("已完成"), TaskStatus.DELAYED: _("滞后")}
 PROJECT_STAGE = {stage: stage.value for stage in ProjectStage}
-GOAL_LEVEL = {"vision": _("远景目标"), "horizon": _("阶段目标"), "area": _("目标领域"),
-              "annual_area": _("年度重点工作"), "measure": _("举措")}
-JURISDICTION_LEVEL = {"province": _("省"), "city": _("市"), "district": _("区"),
-                      "county": _("县"), "town": _("乡镇街道"), "zone": _("开发区")}
+# The levels docs/plan.schema.json allows, in the order a plan nests them.
+GOAL_LEVEL = {"vision": _("远景目标"), "horizon": _("阶段目标"), "period": _("规划期目标"),
+              "area": _("目标领域"), "annual": _("年度工作"), "annual_area": _("年度重点工作"),
+              "measure": _("举措")}
+JURISDICTION_LEVEL = {"country": _("国家"), "province": _("省"), "city": _("市"),
+                      "district": _("区"), "county": _("县"), "town": _("乡镇街道"),
+                      "zone": _("开发区")}
 
 
 def choices(labels: dict[StrEnum | str, object]) -> list[tuple[str, object]]:

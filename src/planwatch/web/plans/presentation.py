@@ -23,8 +23,7 @@ def requirement(target: Target) -> str:
         words = f"{comparator} {place}" + _("%(indicator)s增速") % {
             "indicator": target.benchmark_indicator}
         if target.benchmark_margin:
-            words += " " + _("%(margin)s 个百分点以上") % {
-                "margin": number(target.benchmark_margin)}
+            words += " + " + _("%(margin)s 个百分点") % {"margin": number(target.benchmark_margin)}
         return words
     if target.value is None:
         return _("定性目标")
