@@ -1,0 +1,630 @@
+"""The target grammar: one line of plan text → the quantitative targets it states.
+
+A target is a figure (number + unit, or a phrase such as 翻番, 清零, 高于全市平均水平) in a
+clause that commits to it. Within its clause the words before the figure give the indicator
+and the predicate (达到, 年均增长, 控制在 …), the words after it the hedge (以上, 左右 …), and a
+hedge at the clause start (力争, 确保) sets a floor. Figures that name categories (20亿元企业),
+count the list itself (10件40项), sit in quotes or titles (“五地一城”), or state the past
+(截至…, 比上年…, 2020年完成…) are not targets.
+
+The grammar works on a NormalisedLine (simplified characters) and reports offsets and
+indicator text in the original line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .numerals import NumeralError, parse_number
+from .script import NormalisedLine
+from .structure import year_value
+
+
+@dataclass
+class Found:
+    """A target found in one line; offsets are into the original line."""
+
+    start: int
+    end: int
+    indicator: str
+    value: float
+    unit: str
+    comparator: str
+    kind: str
+    confidence: float
+    benchmark: dict | None = None
+    due_year: int | None = None  # a deadline stated in the clause or paragraph
+    years_ahead: int | None = None  # 今年 → 0, 明年 → 1
+    base_year: int | None = None  # 较2020年 …
+    deadline: tuple[int, int] | None = None  # (month, day) within the due year: "五一"前
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    due_year: int | None = None
+    base_year: int | None = None
+    years_ahead: int | None = None
+    deadline: tuple[int, int] | None = None
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind_hint: str  # mention | relative | multiple | zero | scale | rank
+    match: re.Match
+
+
+@dataclass
+class _LineState:
+    """What earlier figures in the sentence leave to later ones."""
+
+    sentence_end: int = -1
+    indicator: str = ""
+    kind: str = ""
+
+
+class LineGrammar:
+    """Parses one normalised line; `earliest_year` is the first year that is not the past."""
+
+    def __init__(self, line: NormalisedLine, *, earliest_year: int | None = None):
+        self.line = line
+        self.s = line.text
+        self.earliest_year = earliest_year
+        self.quotes = _quote_ranges(self.s)
+        self.clause_breaks = [m.start() for m in lx.CLAUSE_BREAK.finditer(self.s)]
+        self.sentence_breaks = [m.start() for m in lx.SENTENCE_BREAK.finditer(self.s)]
+        self.past_sentences: set[int] = set()
+        self.clauses: dict[int, _Clause] = {}
+        self._read_time_phrases()
+
+    # ---- structure of the line ------------------------------------------------------------
+
+    def clause_at(self, position: int) -> _Clause:
+        index = bisect.bisect_right(self.clause_breaks, position - 1)
+        if index not in self.clauses:
+            start = self.clause_breaks[index - 1] + 1 if index > 0 else 0
+            end = self.clause_breaks[index] if index < len(self.clause_breaks) else len(self.s)
+            self.clauses[index] = _Clause(start, end)
+        return self.clauses[index]
+
+    def sentence_index(self, position: int) -> int:
+        return bisect.bisect_right(self.sentence_breaks, position - 1)
+
+    def sentence_bounds(self, position: int) -> tuple[int, int]:
+        index = self.sentence_index(position)
+        start = self.sentence_breaks[index - 1] + 1 if index > 0 else 0
+        end = self.sentence_breaks[index] if index < len(self.sentence_breaks) else len(self.s)
+        return start, end
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.quotes)
+
+    def _read_time_phrases(self) -> None:
+        s = self.s
+        self.paragraph_years: list[tuple[int, int]] = []  # (position, year): 到2025年, …
+        for match in lx.YEAR_PHRASE.finditer(s):
+            try:
+                year = year_value(match["year"])
+            except (NumeralError, ValueError):
+                continue
+            clause = self.clause_at(match.start())
+            if match["base"]:
+                clause.base_year = year
+                continue
+            lead = match["lead"] or ""
+            if self.earliest_year and year < self.earliest_year and lead not in lx.DEADLINE_LEADS:
+                self.past_sentences.add(self.sentence_index(match.start()))
+                continue
+            rest = (s[clause.start:match.start()] + s[match.end():clause.end]).strip()
+            if rest in _STANDALONE_REST:
+                self.paragraph_years.append((match.start(), year))
+            else:
+                clause.due_year = year
+        for match in lx.PAST_MARKER.finditer(s):
+            self.past_sentences.add(self.sentence_index(match.start()))
+        for pattern, ahead in ((lx.THIS_YEAR, 0), (lx.NEXT_YEAR, 1)):
+            for match in pattern.finditer(s):
+                self.clause_at(match.start()).years_ahead = ahead
+        for match in lx.FESTIVAL_DEADLINE.finditer(s):
+            self.clause_at(match.start()).deadline = lx.FESTIVAL_DATES[match["festival"]]
+        for match in lx.MONTH_DEADLINE.finditer(s):
+            month = int(parse_number(match["month"]))
+            self.clause_at(match.start()).deadline = (month, _last_day(month))
+        for match in lx.HALF_YEAR_DEADLINE.finditer(s):
+            self.clause_at(match.start()).deadline = (6, 30) if match[0] == "上半年" else (12, 31)
+
+    def due_year_at(self, position: int) -> int | None:
+        """A deadline in the figure's clause, else the last standalone 到2025年, before it."""
+        clause = self.clause_at(position)
+        if clause.due_year is not None:
+            return clause.due_year
+        earlier = [year for start, year in self.paragraph_years if start < position]
+        return earlier[-1] if earlier else None
+
+    # ---- candidates -----------------------------------------------------------------------
+
+    def candidates(self) -> list[_Candidate]:
+        s = self.s
+        found: list[_Candidate] = []
+        ranks = [(m.start(), m.end()) for m in lx.RANK.finditer(s)]
+        for match in lx.MENTION.finditer(s):
+            if any(a <= match.start() < b for a, b in ranks):
+                continue
+            found.append(_Candidate(match.start(), match.end(), "mention", match))
+        for kind, pattern in (("rank", lx.RANK), ("relative", lx.RELATIVE_ABOVE),
+                              ("relative", lx.RELATIVE_KEEP), ("relative", lx.RELATIVE_SYNC),
+                              ("multiple", lx.MULTIPLE), ("zero", lx.ZERO),
+                              ("scale", lx.SCALE_LABEL)):
+            for match in pattern.finditer(s):
+                found.append(_Candidate(match.start(), match.end(), kind, match))
+        found.sort(key=lambda c: (c.start, c.end))
+        return found
+
+    def parse(self) -> list[Found]:
+        results: list[Found] = []
+        state = _LineState()
+        candidates = self.candidates()
+        consumed_to: dict[int, int] = {}  # clause start → end of the last figure read there
+        threshold_to: dict[int, int] = {}  # clause start → end of the last category figure
+        skip_until = -1
+        for index, candidate in enumerate(candidates):
+            if candidate.start < skip_until:
+                continue
+            sentence = self.sentence_index(candidate.start)
+            if sentence != state.sentence_end:
+                state = _LineState(sentence_end=sentence)
+            if sentence in self.past_sentences:
+                continue
+            # Quoted names and slogans hold no targets; a quoted zero (“零火点”) is one.
+            if candidate.kind_hint != "zero" and self.quoted(candidate.start, candidate.end):
+                continue
+            clause = self.clause_at(candidate.start)
+            segment_start = max(clause.start, consumed_to.get(clause.start, clause.start))
+            compare_start = max(segment_start, threshold_to.get(clause.start, segment_start))
+            if candidate.kind_hint == "mention":
+                run = self._run_from(candidates, index)
+                outcome = self._mention(run, clause, segment_start, compare_start, state)
+                if outcome is None:
+                    continue
+                if outcome == "threshold":
+                    threshold_to[clause.start] = candidate.end
+                    continue
+                found_list, end = outcome
+                consumed_to[clause.start] = end
+                skip_until = end
+            else:
+                found_list = self._phrase(candidate, clause, segment_start, state)
+                if found_list:
+                    consumed_to[clause.start] = candidate.end
+            for found in found_list:
+                self._date(found, clause, candidate.start)
+                results.append(found)
+        return results
+
+    # ---- numeric figures ------------------------------------------------------------------
+
+    def _run_from(self, candidates: list[_Candidate], index: int) -> list[re.Match]:
+        """Figures joined only by 、/和/及 share a predicate: 分别达25%、40%、20%."""
+        run = [candidates[index].match]
+        position = index + 1
+        while position < len(candidates) and candidates[position].kind_hint == "mention":
+            gap = self.s[run[-1].end():candidates[position].start]
+            if gap not in ("、", "和", "及", "与", "或"):
+                break
+            run.append(candidates[position].match)
+            position += 1
+        return run
+
+    def _category_or_list(self, match: re.Match, unit: str) -> str | None:
+        """'skip' for figures that are no targets at all, 'threshold' for category figures."""
+        s = self.s
+        before = s[max(0, match.start() - 4):match.start()]
+        after = s[match.end():match.end() + 8]
+        if before.endswith("第"):
+            return "skip"
+        if unit in lx.DURATION_UNITS:
+            clause = self.clause_at(match.start())
+            if not lx.DURATION_NOUNS.search(s[clause.start:match.start()]):
+                return "threshold"
+        if lx.MEETING_AFTER.match(after):
+            return "skip"
+        plain_unit = unit.lstrip("万亿千百")
+        if plain_unit in lx.LIST_UNITS and (lx.LIST_NOUN.match(after) or lx.LIST_BEFORE.search(before)):
+            return "skip"
+        if after.startswith("方面") or after.startswith("大"):
+            return "skip"
+        if plain_unit in lx.LIST_UNITS + ("个",) and lx.MENTION.match(s, match.end()):
+            return "skip"
+        if lx.LIST_PAIR_BEFORE.search(before):
+            return "skip"
+        if any(unit.endswith(money) for money in lx.MONEY_UNITS) and lx.THRESHOLD_NOUN.match(after):
+            return "threshold"
+        if lx.THRESHOLD_BEFORE.search(before) and after.startswith("的"):
+            return "threshold"
+        if before.endswith("满") or after.startswith(("以上的", "以下的")):
+            return "threshold"
+        return None
+
+    def _mention(self, run, clause, segment_start, compare_start, state):
+        s = self.s
+        first = run[0]
+        unit = "比例" if first["numerator"] or first["cden"] else first["unit"]
+        verdict = self._category_or_list(first, unit if unit != "比例" else "")
+        if verdict == "skip":
+            return None
+        if verdict == "threshold":
+            return "threshold"
+        values: list[tuple[float, bool]] = []
+        for match in run:
+            try:
+                values.append(_value_of(match))
+            except NumeralError:
+                return None
+        segment = s[segment_start:first.start()]
+        compare_context = s[compare_start:first.start()]
+        chinese = not first.group(0)[0].isdigit()
+        if chinese and not (lx.COUNT_VERB.search(segment) or _ends_with_predicate(segment)
+                            or unit in lx.POINT_UNITS or unit == "倍"):
+            return None
+        if chinese and first["num"] in ("一",) and unit not in lx.POINT_UNITS + ("倍",):
+            return None
+        last = run[-1]
+        post = last["post"] or last["fpost"] or ""
+        run_end = last.end()
+        # A counted object right after the unit: 新增8所九年一贯制学校.
+        object_end = run_end
+        object_text = ""
+        if len(run) == 1 and not post and unit != "比例" and (
+                lx.COUNTABLE_TAIL.search(unit) or unit.startswith("万")):
+            object_end = _object_end(s, run_end, clause.end)
+            object_text = s[run_end:object_end]
+            if re.search("占|达到|增长|突破|超过|比重|实现|控制", object_text):
+                object_end, object_text = run_end, ""
+        people = bool(object_text and unit in ("万", "亿") and lx.PEOPLE_NOUN.match(object_text))
+        unit_text = "比例" if unit == "比例" else self._original_unit(first)
+        if unit in ("万", "亿"):
+            # 200万中小学生: people counted without a classifier are 万人.
+            unit, unit_text, people = unit + "人", unit_text + "人", True
+        relative = lx.RELATIVE_BEFORE.search(compare_context) if unit in lx.POINT_UNITS else None
+        if relative:
+            head = segment[:len(segment) - len(compare_context) + relative.start()]
+            indicator_start, indicator_end, words = _indicator_bounds(head, segment_start)
+        else:
+            indicator_start, indicator_end, words = _indicator_bounds(segment, segment_start)
+        indicator = self.line.original_text(indicator_start, indicator_end).strip()
+        own_indicator = bool(indicator)
+        if object_text and not people:
+            verb = indicator if lx.COUNT_VERB.search(segment) else ""
+            indicator = (verb + self.line.original_text(run_end, object_end)).strip()
+        elif people:
+            indicator = (indicator + self.line.original_text(run_end, object_end)).strip()
+        if not indicator:
+            indicator = state.indicator
+        indicator = self._with_subject(indicator, segment, first.start())
+        if relative:
+            kind, benchmark = "relative", _benchmark(relative["bench"], indicator)
+        else:
+            kind, benchmark = self._kind(unit, words, segment, clause, object_text, state), None
+        comparator, negate = _comparator(words, compare_context, s[clause.start:first.start()],
+                                         post, bool(first["num2"] or first["num3"]), kind)
+        if kind == "relative" and comparator == "=":
+            comparator = ">="
+        if kind == "relative":
+            unit_text = "百分点"
+        start = _skip_leading(s, segment_start, first.start())
+        span_end = max(object_end, run_end)
+        results = []
+        for (value, is_range), name in _distribute(indicator, values, segment):
+            if is_range:
+                comparator = ">=" if comparator == "=" else comparator
+            confidence = 0.55 + (0.2 if own_indicator or object_text else -0.1)
+            confidence += 0.1 if words or lx.COUNT_VERB.search(segment) else 0.0
+            confidence += 0.1 if unit in lx.PERCENT_UNITS or "元" in unit else 0.0
+            confidence -= 0.1 if chinese else 0.0
+            results.append(Found(
+                *self.line.original_span(start, span_end), indicator=name,
+                value=-value if negate else value, unit=unit_text, comparator=comparator, kind=kind,
+                confidence=round(min(max(confidence, 0.05), 0.97), 2), benchmark=benchmark))
+        state.indicator = indicator
+        state.kind = kind
+        return results, span_end
+
+    def _original_unit(self, match: re.Match) -> str:
+        return self.line.original_text(match.start("unit"), match.end("unit"))
+
+    def _with_subject(self, indicator: str, segment: str, position: int) -> str:
+        """A facility's specification carries the facility's name: 北屯小学占地面积."""
+        if not lx.SPECIFICATION.match(segment.strip()) and not lx.SPECIFICATION.match(indicator):
+            return indicator
+        sentence_start, _ = self.sentence_bounds(position)
+        located = self.s.find("位于", sentence_start, position)
+        if located < 0:
+            return indicator
+        subject = self.s[sentence_start:located].rstrip(",").split(",")[-1].strip()
+        subject_start = self.s.find(subject, sentence_start)
+        original = self.line.original_text(subject_start, subject_start + len(subject))
+        return original + indicator if subject else indicator
+
+    @staticmethod
+    def _kind(unit, words, segment, clause, object_text, state) -> str:
+        """growth, share, cumulative, multiple, count or level, from the unit and the words."""
+        if unit == "比例":
+            return "share"
+        if unit == "倍":
+            return "multiple"
+        if unit in lx.POINT_UNITS:
+            # A change in points over the period (提高2个百分点) rather than a benchmark gap.
+            return "cumulative"
+        if "累计" in segment or clause.base_year is not None:
+            return "cumulative"
+        if unit in lx.PERCENT_UNITS:
+            if any(w in lx.GROWTH_WORDS + lx.DECREASE_WORDS + lx.RISE_WORDS for w in words):
+                return "growth"
+            return "share"
+        if unit.endswith(lx.MONEY_UNITS + lx.BULK_UNITS):
+            return "level"
+        if lx.COUNT_VERB.search(segment) or object_text or lx.SPECIFICATION.match(segment.strip()):
+            return "count"
+        if not words and state.kind == "count":
+            return "count"
+        return "level"
+
+    # ---- phrases without a number -----------------------------------------------------------
+
+    def _phrase(self, candidate: _Candidate, clause, segment_start, state) -> list[Found]:
+        s = self.s
+        match = candidate.match
+        before = s[segment_start:candidate.start]
+        indicator_start, indicator_end, _ = _indicator_bounds(before, segment_start)
+        indicator = self.line.original_text(indicator_start, indicator_end).strip()
+        start = _skip_leading(s, segment_start, candidate.start)
+        span = self.line.original_span(start, candidate.end)
+        kind = candidate.kind_hint
+        if kind == "relative":
+            return self._relative(match, indicator or state.indicator, span)
+        if kind == "multiple":
+            times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match["times"] or "", 1)
+            names = _split_names(indicator) if match["both"] or before.endswith(("均", "都")) else [indicator]
+            return [Found(*span, indicator=name, value=float(2 ** times), unit="倍", comparator=">=",
+                          kind="multiple", confidence=0.8) for name in names if name]
+        if kind == "zero":
+            named = match["quoted"] or match["bare"] or ""
+            if named and lx.NOT_ZERO.match(named):
+                return []
+            if not named and not indicator:
+                return []
+            name = indicator + self.line.original_text(
+                match.start("quoted" if match["quoted"] else "bare"),
+                match.end("quoted" if match["quoted"] else "bare")) if named else indicator
+            unit = "户" if re.search("家庭|户", name) else "人" if re.search("人", name) else "个"
+            return [Found(*span, indicator=name, value=0.0, unit=unit, comparator="=", kind="zero",
+                          confidence=0.75)]
+        if kind == "scale":
+            if re.search(r"(?:\d|个|家|条|座)$", s[:candidate.start]) or self.quoted(candidate.start, candidate.end):
+                return []
+            after_end = _object_end(s, candidate.end, clause.end)
+            name = self.line.original_text(candidate.end, after_end).strip() or indicator
+            return [Found(*self.line.original_span(start, after_end), indicator=name,
+                          value=lx.SCALE_VALUES[match["magnitude"]], unit="亿元", comparator=">=",
+                          kind="level", confidence=0.7)]
+        if kind == "rank":
+            try:
+                value = parse_number(match["n"])
+            except NumeralError:
+                return []
+            scope = self.line.original_text(match.start("scope"), match.end("scope")).strip()
+            return [Found(*span, indicator=(indicator or scope) + "排名", value=value, unit="名",
+                          comparator="<=", kind="level", confidence=0.7)]
+        return []
+
+    def _relative(self, match: re.Match, indicator: str, span) -> list[Found]:
+        bench_text = match["bench"].strip()
+        if match.re is lx.RELATIVE_SYNC:
+            comparator = "~"
+        elif match.re is lx.RELATIVE_KEEP:
+            comparator = ">="
+        else:
+            comparator = ">"
+        indicator = re.sub("(?:年均)?(?:增速|增幅|增长)$", "", indicator) or indicator
+        if not indicator:
+            return []
+        return [Found(*span, indicator=indicator, value=0.0, unit="百分点", comparator=comparator,
+                      kind="relative", confidence=0.75,
+                      benchmark=_benchmark(bench_text, indicator))]
+
+    def _date(self, found: Found, clause: _Clause, position: int) -> None:
+        found.due_year = clause.due_year if clause.due_year is not None else self.due_year_at(position)
+        found.base_year = clause.base_year
+        found.years_ahead = clause.years_ahead
+        found.deadline = clause.deadline
+
+
+def parse_line(line: NormalisedLine, *, earliest_year: int | None = None) -> list[Found]:
+    """The targets one line states (see LineGrammar)."""
+    if not _HAS_FIGURE.search(line.text):
+        return []
+    return LineGrammar(line, earliest_year=earliest_year).parse()
+
+
+_STANDALONE_REST = ("", "时", "以后", "前后", "是")
+_HAS_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十]|翻|倍增|清零|零|级|同步|水平|前")
+
+
+def _value_of(match: re.Match) -> tuple[float, bool]:
+    """The figure's value and whether it was a range (2至3所 → 2, lower bound)."""
+    if match["numerator"]:
+        denominator = float(match["denominator"])
+        if denominator == 0:
+            raise NumeralError("zero denominator")
+        return round(float(match["numerator"]) / denominator, 6), False
+    if match["cden"]:
+        denominator = parse_number(match["cden"])
+        if denominator == 0:
+            raise NumeralError("zero denominator")
+        return round(parse_number(match["cnum"]) / denominator, 6), False
+    value = parse_number(match["num"])
+    if match["num2"]:
+        return min(value, parse_number(match["num2"])), True
+    if match["num3"]:
+        return min(value, parse_number(match["num3"])), True
+    return value, False
+
+
+def _object_end(s: str, start: int, limit: int) -> int:
+    """The end of a noun phrase right after a figure: up to the next 、, figure or clause end."""
+    end = start
+    while end < limit and s[end] not in "、,;。:|和及" and not s[end].isdigit():
+        end += 1
+    if end == start or not ("\u4e00" <= s[start] <= "\u9fff" or s[start] in "“\""):
+        return start
+    return end
+
+
+def _ends_with_predicate(segment: str) -> bool:
+    return segment.endswith(lx.PREDICATE_WORDS)
+
+
+def _indicator_bounds(segment: str, offset: int) -> tuple[int, int, list[str]]:
+    """Where the indicator lies in the words before a figure, and the predicate words after it."""
+    words: list[str] = []
+    end = len(segment)
+    while end > 0:
+        piece = segment[:end].rstrip()
+        if len(piece) != end:
+            end = len(piece)
+            continue
+        share = lx.SHARE_OF.search(piece)
+        if share and share.start() < end:
+            words.append("占")
+            end = share.start()
+            continue
+        base = re.search(rf"(?:较|比|相比|相对){lx.YEAR_TEXT}年(?:相比)?$|(?:较|比)上年$", piece)
+        if base:
+            end = base.start()
+            continue
+        for word in lx.PREDICATE_WORDS:
+            if piece.endswith(word):
+                words.append(word)
+                end -= len(word)
+                break
+        else:
+            break
+    head = segment[:end]
+    start = _last_end(lx.LEAD_VERB, head)
+    start = max(start, _last_end(_DEADLINE_IN_HEAD, head))
+    filler = lx.LEADING_FILLER.match(head, start)
+    if filler:
+        start = filler.end()
+    # 2025年确保全镇…: hedges and fillers may follow a deadline
+    filler = lx.LEADING_FILLER.match(head, start)
+    if filler:
+        start = filler.end()
+    start = min(start, end)
+    return offset + start, offset + end, words
+
+
+_DEADLINE_IN_HEAD = re.compile(rf"(?:到|至|在|于)?{lx.YEAR_TEXT}年(?:底|末|前)?")
+
+
+def _last_end(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of pattern in text ends (0 when there is none)."""
+    end = 0
+    for match in pattern.finditer(text):
+        end = match.end()
+    return end
+
+
+def _skip_leading(s: str, start: int, limit: int) -> int:
+    """Drop list numbering, punctuation and spaces at the start of a target's span."""
+    match = re.compile(r"(?:\s|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|[—–-]{2}|[,;:、])+").match(s, start)
+    if match and match.end() <= limit:
+        return match.end()
+    return start
+
+
+def _comparator(words, compare_context, clause_before, post, is_range, kind) -> tuple[str, bool]:
+    """The comparator and whether the value is a decrease (下降5% → -5)."""
+    decrease = any(w in lx.DECREASE_WORDS for w in words) and kind == "growth"
+    if post == "左右" or lx.APPROX_BEFORE.search(compare_context) or any(w in lx.APPROX_WORDS for w in words):
+        return "~", decrease
+    if post in ("以内", "以下") or any(w in lx.LESS_WORDS for w in words):
+        return "<=", decrease
+    if decrease:
+        return "<=", True
+    if (post in ("以上", "多", "余") or any(w in lx.GREATER_WORDS for w in words)
+            or lx.FLOOR_BEFORE.search(compare_context) or lx.FLOOR_HEDGE.search(clause_before)):
+        return ">=", False
+    if is_range:
+        return ">=", False
+    return "=", False
+
+
+def _benchmark(text: str, indicator: str) -> dict:
+    """高于全市 → {indicator: own, place: 全市}; 高于地区生产总值增速 → {indicator: 地区生产总值}."""
+    text = lx.BENCHMARK_TAIL.sub("", text.strip()).strip()
+    text = lx.BENCHMARK_TAIL.sub("", text).strip()
+    place = lx.PLACE_WORDS.match(text)
+    if place or not text:
+        rest = text[place.end():] if place else ""
+        return {"indicator": rest or re.sub("(?:年均)?(?:增速|增幅|增长)$", "", indicator) or indicator,
+                "place": place.group(0) if place else None, "margin": 0.0}
+    return {"indicator": text, "place": None, "margin": 0.0}
+
+
+def _split_names(indicator: str) -> list[str]:
+    """高新技术企业数量和科技型企业数量 → both; 城乡居民人均可支配收入 → 城镇…, 农村…."""
+    if indicator.startswith(("城乡居民", "城鄉居民")):
+        rest = indicator[2:]
+        return ["城镇" + rest, "农村" + rest]
+    parts = [p for p in re.split("和|与|及|、", indicator) if p]
+    return parts if len(parts) > 1 else [indicator]
+
+
+_DISTRIBUTIVE = re.compile("均(?:增长|达到|达|提高|下降|降低|为|保持在|控制在)?$")
+
+
+def _distribute(indicator: str, values: list, segment: str) -> list[tuple[tuple[float, bool], str]]:
+    """Pair a run's figures with subjects: 分别增长7%、8% pairs in order; 均增长7% repeats one."""
+    names = _split_names(indicator)
+    if len(values) == 1:
+        if len(names) > 1 and _DISTRIBUTIVE.search(segment.rstrip()):
+            return [(values[0], name) for name in names]
+        return [(values[0], indicator)]
+    if len(names) == len(values):
+        return list(zip(values, names, strict=False))
+    return [(value, indicator) for value in values]
+
+
+def _quote_ranges(s: str) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    title: int | None = None
+    ascii_open: int | None = None
+    for index, char in enumerate(s):
+        if char == "“":
+            opened = index
+        elif char == "”" and opened is not None:
+            ranges.append((opened, index + 1))
+            opened = None
+        elif char == "《":
+            title = index
+        elif char == "》" and title is not None:
+            ranges.append((title, index + 1))
+            title = None
+        elif char == '"':
+            if ascii_open is None:
+                ascii_open = index
+            else:
+                ranges.append((ascii_open, index + 1))
+                ascii_open = None
+    return ranges
+
+
+def _last_day(month: int) -> int:
+    return 31 if month in (1, 3, 5, 7, 8, 10, 12) else 30 if month != 2 else 28

@@ -1,0 +1,94 @@
+"""One spelling for matching: simplified characters, ASCII punctuation, no inline pinyin.
+
+The grammar matches on a normalised copy of each line; spans found there are mapped back to
+the original line, so a target's `text` and `indicator` stay in the document's own script.
+Character conversion is one-to-one (str.translate), so offsets only move where pinyin notes
+such as 鎮(zhèn) are dropped; `NormalisedLine.original_offset` undoes that.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PUNCTUATION = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "％": "%", "～": "~",
+                "［": "[", "］": "]", "\u3000": " ", "﹪": "%", "．": ".", "！": "!",
+                "？": "?", "「": "“", "」": "”", "『": "“", "』": "”", "＂": '"'}
+
+# Pinyin glosses that mirror sites insert after characters: 鎮(zhèn), 達(dá). A gloss is a
+# parenthesised lowercase Latin syllable with at least one tone-marked vowel.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_NOTE = re.compile(rf"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+_HAS_TONE = re.compile(f"[{_TONED}]")
+
+
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    """Traditional → simplified for single characters (from zhconv's table), plus full-width forms."""
+    import zhconv  # deferred: loading its table costs a few milliseconds
+
+    table: dict[int, str] = {}
+    for source, target in zhconv.zhconv.getdict("zh-cn").items():
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII: ０-９, Ａ-Ｚ …
+        table[code] = chr(code - 0xFEE0)
+    for source, target in _PUNCTUATION.items():
+        table[ord(source)] = target
+    return table
+
+
+def simplify(text: str) -> str:
+    """Same-length simplified, ASCII-punctuated copy of text (offsets unchanged)."""
+    return text.translate(_translation())
+
+
+@dataclass(frozen=True)
+class NormalisedLine:
+    original: str
+    text: str  # what the grammar reads
+    # Where pinyin notes were cut: normalised offsets at which the original jumps ahead, and
+    # the original offset each of those positions corresponds to. Empty when nothing was cut.
+    cut_at: tuple[int, ...] = ()
+    cut_to: tuple[int, ...] = ()
+
+    def original_offset(self, offset: int) -> int:
+        if not self.cut_at:
+            return offset
+        index = bisect.bisect_right(self.cut_at, offset) - 1
+        if index < 0:
+            return offset
+        return self.cut_to[index] + (offset - self.cut_at[index])
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of normalised [start, end): a cut note at the end is not included."""
+        if start >= end:
+            point = self.original_offset(start)
+            return point, point
+        return self.original_offset(start), self.original_offset(end - 1) + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        """The original characters of normalised [start, end) without the pinyin notes."""
+        if not self.cut_at:
+            return self.original[start:end]
+        return "".join(self.original[self.original_offset(i)] for i in range(start, end))
+
+
+def normalise(line: str) -> NormalisedLine:
+    if not _HAS_TONE.search(line):
+        return NormalisedLine(line, simplify(line))
+    pieces: list[str] = []
+    cut_at: list[int] = []
+    cut_to: list[int] = []
+    kept = 0
+    position = 0
+    for note in _PINYIN_NOTE.finditer(line):
+        pieces.append(line[position:note.start()])
+        kept += note.start() - position
+        position = note.end()
+        cut_at.append(kept)
+        cut_to.append(position)
+    pieces.append(line[position:])
+    return NormalisedLine(line, simplify("".join(pieces)), tuple(cut_at), tuple(cut_to))

@@ -1,0 +1,209 @@
+"""A document's time frame and headings: which year a target is due, and under which goal.
+
+Plans state their horizon once ("十四五", "今后五年", "2022年主要预期目标", "今年") and then
+list targets under headings (一、 / （一） / ——经济发展取得新成效 / 2021年: / short lines). The
+`Outline` follows the text line by line and answers, for any position, the heading path and
+the period a target there belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numerals import NumeralError, parse_chinese
+
+CHINESE_DIGIT = "〇零一二两三四五六七八九十"
+YEAR = rf"(?:(?:19|20)\d{{2}}|[二][〇零][{CHINESE_DIGIT}]{{2}})"
+
+# Five-year plan names: 十四五 → 2021–2025.
+_FIVE_YEAR_PLAN = re.compile(r"(十[一二三四五六七])五|第十([一二三四五六七])个五年")
+_COMING_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
+_YEAR_RANGE = re.compile(rf"({YEAR})\s*[-—–~至到]\s*({YEAR})年")
+_ANNUAL_PHRASE = re.compile(
+    rf"({YEAR})年(?:度)?(?:全[市区县省镇]|全年|区政府|市政府|县政府|我[市区县])?"
+    r"(?:的)?(?:主要预期目标|经济社会发展的主要预期目标|重点工作|国民经济和社会发展计划|工作规划|工作要点|"
+    r"工作计划|民生实事|重点民生|政府工作报告|计划|是)")
+_ANNUAL_AFTER_COMMA = re.compile(rf"({YEAR})年,[^。]{{0,30}}目标")
+_DATE = re.compile(rf"({YEAR})(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}}|/\d{{1,2}}/\d{{1,2}})")
+_HEADER_CHARS = 4000
+
+# Headings, by level: 第一章 (0), 一、 (1), （一） (2), 1. / —— (3); short unnumbered lines (2 or 3).
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百\d]+[章篇部分编]\s*(.*)$")
+_TOP = re.compile(rf"^[{CHINESE_DIGIT}百]+[、.]\s*(.*)$")
+_SUB = re.compile(rf"^\(\s*[{CHINESE_DIGIT}百]+\s*\)\s*(.*)$")
+_ITEM = re.compile(r"^\d{1,2}[、.](?!\d)\s*(.*)$")
+_DASH = re.compile(r"^[—–-]{2}\s*(.*)$")
+_YEAR_HEADING = re.compile(rf"^({YEAR})年(?:度)?\s*[:：]?\s*$")
+_SENTENCE_END = re.compile(r"[。;!?]")
+SHORT_LINE = 30
+
+
+def year_value(text: str) -> int:
+    """'2025' or '二〇二五' as an int."""
+    if text.isdigit():
+        return int(text)
+    return int(parse_chinese(text))
+
+
+def five_year_plan_span(text: str) -> tuple[int, int] | None:
+    """The years of the first five-year plan named in text (十四五 → (2021, 2025))."""
+    match = _FIVE_YEAR_PLAN.search(text)
+    if not match:
+        return None
+    if match.group(1):
+        ordinal = int(parse_chinese(match.group(1)))
+    else:
+        ordinal = 10 + int(parse_chinese(match.group(2)))
+    start = 1966 + 5 * (ordinal - 3)  # the third plan began in 1966, after 1963–65's adjustment
+    return start, start + 4
+
+
+def infer_document_year(header: str) -> int | None:
+    """The year an annual document is about: '2022年主要预期目标', '2024年是…', else a dated line."""
+    years: list[int] = []
+    for pattern in (_ANNUAL_PHRASE, _ANNUAL_AFTER_COMMA):
+        for match in pattern.finditer(header):
+            try:
+                years.append(year_value(match.group(1)))
+            except (NumeralError, ValueError):
+                continue
+    if years:
+        return max(years)
+    date = _DATE.search(header)
+    return year_value(date.group(1)) if date else None
+
+
+@dataclass
+class Heading:
+    level: int
+    title: str
+    year: int | None  # an annual section: 2021年: / 一、2022年主要预期目标
+    plain: bool = False
+
+
+def parse_heading(line: str, *, has_targets: bool) -> tuple[Heading | None, int]:
+    """A heading at the start of line, and where the line's body starts (0 when none)."""
+    stripped = line.strip()
+    if not stripped:
+        return None, 0
+    offset = len(line) - len(line.lstrip())
+    for pattern, level in ((_CHAPTER, 0), (_TOP, 1), (_SUB, 2), (_DASH, 3)):
+        match = pattern.match(stripped)
+        if match:
+            title, body_start = _title_and_body(match.group(1), stripped, match.start(1))
+            if title:
+                return _heading(level, title), (offset + body_start if body_start else 0)
+    if _YEAR_HEADING.match(stripped):
+        return _heading(1, stripped.rstrip(":： ")), 0
+    if has_targets:
+        return None, 0
+    item = _ITEM.match(stripped)
+    if item and len(stripped) <= SHORT_LINE and not _SENTENCE_END.search(stripped[:-1]):
+        return _heading(3, item.group(1).rstrip("。:")), 0
+    if len(stripped) <= SHORT_LINE and not re.search(r"[,。;!?]|:.", stripped):
+        return Heading(2, stripped.rstrip(":："), _section_year(stripped), plain=True), 0
+    return None, 0
+
+
+def _title_and_body(rest: str, stripped: str, rest_start: int) -> tuple[str, int]:
+    """'经济发展方面。经济增速…' → the title before the first full stop, and where the body starts."""
+    end = _SENTENCE_END.search(rest)
+    if end is None:
+        if len(rest) <= SHORT_LINE:
+            return rest.rstrip(":： "), 0
+        return "", 0
+    title = rest[:end.start()]
+    if not title or len(title) > SHORT_LINE:
+        return "", 0
+    return title, rest_start + end.end()
+
+
+def _heading(level: int, title: str) -> Heading:
+    return Heading(level, title, _section_year(title))
+
+
+def _section_year(title: str) -> int | None:
+    match = re.search(rf"({YEAR})年(?!\d{{1,2}}月)(?:度)?", title)
+    if not match or _YEAR_RANGE.search(title) or "末" in title[match.end():match.end() + 1]:
+        return None
+    try:
+        return year_value(match.group(1))
+    except (NumeralError, ValueError):
+        return None
+
+
+@dataclass
+class Outline:
+    """The running state of a document as the extractor reads it, line by line."""
+
+    document_year: int | None = None
+    scope: tuple[int, int] | None = None  # the multi-year period in force (十四五 → 2021–2025)
+    headings: list[Heading] = field(default_factory=list)
+    _after_plain_heading: bool = False
+
+    @classmethod
+    def for_header(cls, header: str, reference_year: int | None) -> Outline:
+        """Start from the document's opening: its year, and a horizon named in a title line."""
+        outline = cls(document_year=infer_document_year(header[:_HEADER_CHARS]) or reference_year)
+        for line in header[:_HEADER_CHARS].splitlines():
+            if len(line.strip()) <= SHORT_LINE and not _SENTENCE_END.search(line):
+                span = five_year_plan_span(line) or _year_range(line)
+                if span:
+                    outline.scope = span
+                    break
+        return outline
+
+    def read_line(self, text: str) -> int | None:
+        """Take note of a horizon the line names (十四五, 2021—2025年, 今后五年); where it starts."""
+        if "五" in text:
+            match = _FIVE_YEAR_PLAN.search(text)
+            span = five_year_plan_span(text)
+            if span and (self.scope is None or self.scope[1] < span[1]):
+                self.scope = span
+                return match.start()
+            coming = _COMING_YEARS.search(text)
+            if self.scope is None and self.document_year and coming:
+                self.scope = (self.document_year, self.document_year + 4)
+                return coming.start()
+        if self.scope is None and ("-" in text or "—" in text or "至" in text):
+            match = _YEAR_RANGE.search(text)
+            self.scope = _year_range(text)
+            if self.scope and match:
+                return match.start()
+        return None
+
+    def enter(self, heading: Heading) -> None:
+        if heading.plain and self._after_plain_heading:
+            heading.level = 3
+        self.headings = [h for h in self.headings if h.level < heading.level]
+        self.headings.append(heading)
+        self._after_plain_heading = heading.plain
+        self.read_line(heading.title)
+
+    def body_seen(self) -> None:
+        self._after_plain_heading = False
+
+    @property
+    def goal_path(self) -> list[str]:
+        return [h.title for h in self.headings]
+
+    @property
+    def section_year(self) -> int | None:
+        for heading in reversed(self.headings):
+            if heading.year is not None:
+                return heading.year
+            if five_year_plan_span(heading.title):
+                return None
+        return None
+
+
+def _year_range(text: str) -> tuple[int, int] | None:
+    match = _YEAR_RANGE.search(text)
+    if not match:
+        return None
+    try:
+        start, end = year_value(match.group(1)), year_value(match.group(2))
+    except (NumeralError, ValueError):
+        return None
+    return (start, end) if 0 < end - start <= 15 else None
