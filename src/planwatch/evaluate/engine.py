@@ -1,0 +1,610 @@
+"""The vectorised engine: the method of reference.py over whole columns of targets at once.
+
+Targets are grouped by family (path kinds, direction, flows, zero, bound, relative); each
+family is computed with array operations over its rows, in chunks that keep the temporaries
+small. Probabilities are closed forms (Student-t, Fenton–Wilkinson, Poisson), so results are
+deterministic and equal the reference's to rounding.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+from scipy import special
+
+from . import labels as L
+from . import table as T
+from .config import DEFAULT_CONFIG, EvaluationConfig
+from .table import ResultTable, TargetTable
+
+CHUNK = 1 << 17
+_EPS = 1e-9
+
+
+def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFAULT_CONFIG,
+                 *, chunk: int = CHUNK, workers: int | None = None) -> ResultTable:
+    """Assess every target of the table as of time `now` (planwatch.domain.time_of).
+
+    Chunks run on `workers` threads (default: one per core, at most 4): NumPy and SciPy
+    release the GIL inside their loops, so the chunks really run side by side.
+    """
+    results = ResultTable.empty(len(table))
+    chunks = [slice(first, min(len(table), first + chunk))
+              for first in range(0, len(table), chunk)]
+
+    def run(rows: slice) -> None:
+        with np.errstate(all="ignore"):  # masked-out lanes compute log(−1) etc.; never used
+            results.put(rows, _assess_chunk(table.take(rows), now, config))
+
+    workers = workers or min(4, os.cpu_count() or 1)
+    if workers == 1 or len(chunks) == 1:
+        for rows in chunks:
+            run(rows)
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(run, chunks))
+    return results
+
+
+_FAMILIES = (
+    (T.PATH_KINDS, "_path"), ((T.DIRECTION_ONLY,), "_direction"), (T.FLOW_KINDS, "_flow"),
+    ((T.ZERO,), "_zero"), ((T.BOUND_EACH_YEAR,), "_bound"), ((T.RELATIVE,), "_relative"),
+)
+
+
+def _assess_chunk(table: TargetTable, now: float, config: EvaluationConfig) -> ResultTable:
+    results = ResultTable.empty(len(table))
+    for kinds, name in _FAMILIES:
+        rows = np.flatnonzero(np.isin(table.kind, kinds))
+        if rows.size:
+            part = ResultTable.empty(rows.size)
+            globals()[name](_Columns(table.take(rows), now), part, config)
+            results.put(rows, part)
+    results.outlook[:] = outlook_of(results.probability, config)
+    results.warning[:] = table.binding & (
+        np.isin(results.status, list(L.WARNING_STATUSES))
+        | np.isin(results.outlook, list(L.WARNING_OUTLOOKS)))
+    return results
+
+
+def outlook_of(probability: np.ndarray, config: EvaluationConfig) -> np.ndarray:
+    return np.select(
+        [np.isnan(probability), probability >= config.likely, probability >= config.probable,
+         probability >= config.at_risk], [L.NO_OUTLOOK, L.LIKELY, L.PROBABLE, L.AT_RISK],
+        L.UNLIKELY).astype(np.int8)
+
+
+def ladder(ratio: np.ndarray, config: EvaluationConfig) -> np.ndarray:
+    return np.select(
+        [ratio >= config.ahead, ratio >= config.on_track, ratio >= config.behind,
+         ratio >= config.well_behind], [L.AHEAD, L.ON_TRACK, L.BEHIND, L.WELL_BEHIND],
+        L.MOVING_AWAY)
+
+
+def _rescued(status: np.ndarray, gap: np.ndarray, tolerance: np.ndarray) -> np.ndarray:
+    """Within tolerance of the path counts as 基本符合预期."""
+    lagging = np.isin(status, (L.BEHIND, L.WELL_BEHIND, L.MOVING_AWAY))
+    return np.where(lagging & (gap >= -tolerance), L.ON_TRACK, status)
+
+
+def schedule_ratio(progress, elapsed, config: EvaluationConfig):
+    return np.where(elapsed >= config.min_elapsed, progress / elapsed,
+                    1.0 + (progress - elapsed) / config.min_elapsed)
+
+
+def attains(value, goal, sign, tolerance, band):
+    slack = 1e-9 * np.maximum(1.0, np.abs(goal))
+    return np.where(band, np.abs(value - goal) <= tolerance + slack,
+                    sign * (value - goal) >= -tolerance - slack)
+
+
+class _Columns:
+    """The masks and positions every family needs, computed once per chunk."""
+
+    def __init__(self, table: TargetTable, now: float) -> None:
+        self.t = table
+        n, width = table.values.shape
+        self.n, self.k = n, np.arange(width)
+        self.rows = np.arange(n)
+        self.years = table.deadline - table.start
+        last = np.minimum(np.minimum(self.years, np.floor(now + _EPS) - table.start), width - 1)
+        present = ~np.isnan(table.values)
+        self.upto = (self.k <= last[:, None]) & present  # full years from the base on
+        self.annual = self.upto & (self.k >= 1)  # full years after the base
+        self.count = self.annual.sum(1)
+        self.last = np.where(self.annual, self.k, -1).max(1)
+        self.base = table.values[:, 0]
+        final_k = self.years.astype(np.int64)
+        final_in = (final_k < width) & (table.start + final_k <= now + _EPS)
+        self.final = np.where(final_in, table.values[self.rows, np.minimum(final_k, width - 1)],
+                              np.nan)
+        self.has_final = ~np.isnan(self.final)
+        pt = table.part_time
+        self.part = (~np.isnan(pt) & (pt > table.start + np.maximum(self.last, 0))
+                     & (pt <= now + _EPS) & (pt < table.deadline))
+        self.last_value = table.values[self.rows, np.maximum(self.last, 0)]
+        self.has_points = (self.count > 0) | self.part
+        # The latest figure: the deadline year's, else the part-year one, else the last year's.
+        self.time = np.where(self.has_final, table.deadline, np.where(
+            self.part, pt, table.start + self.last))
+        self.value = np.where(self.has_final, self.final, np.where(
+            self.part, table.part_value, self.last_value))
+
+    def all_annual(self, condition: np.ndarray) -> np.ndarray:
+        return (condition | ~self.annual).all(1)
+
+    def elapsed(self) -> np.ndarray:
+        return (self.time - self.t.start) / self.years
+
+
+def _student_p(df, x, where: np.ndarray) -> np.ndarray:
+    """The Student-t CDF, evaluated only where it is used (it is the costliest step)."""
+    return _only(where, special.stdtr, df, x)
+
+
+def _only(where: np.ndarray, function, *args) -> np.ndarray:
+    out = np.full(where.shape, np.nan)
+    if where.any():
+        out[where] = function(*(np.broadcast_to(a, where.shape)[where] for a in args))
+    return out
+
+
+def _quantile(df, config: EvaluationConfig):
+    # Degrees of freedom take a handful of values (ν0 + m − 1): invert the t CDF once each.
+    distinct, position = np.unique(df, return_inverse=True)
+    return special.stdtrit(distinct, 0.5 + config.interval / 2)[position]
+
+
+def _prior_sd(table: TargetTable, log_scale, scale, config: EvaluationConfig):
+    return np.where(log_scale, config.prior_sd_log,
+                    np.where(table.percent, config.prior_sd_points,
+                             config.prior_sd_relative * scale))
+
+
+def _posterior_variance(sample_var, m, prior_sd, config: EvaluationConfig):
+    nu = config.prior_weight
+    return (nu * prior_sd ** 2 + (m - 1) * sample_var) / (nu + m - 1), nu + m - 1
+
+
+def _weighted(values: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
+    """Recency-weighted mean over the masked cells, effective count, plain mean and sample
+    variance, count, and the last masked column."""
+    k = np.arange(values.shape[1])
+    last = np.where(mask, k, -1).max(1)
+    weights = np.where(mask, config.recency ** (last[:, None] - k), 0.0)
+    x = np.where(mask, values, 0.0)
+    total = weights.sum(1)
+    mean = (weights * x).sum(1) / total
+    effective = total ** 2 / (weights * weights).sum(1)
+    m = mask.sum(1)
+    plain = x.sum(1) / m
+    variance = np.where(m >= 2, np.where(mask, (x - plain[:, None]) ** 2, 0.0).sum(1)
+                        / np.maximum(m - 1, 1), 0.0)
+    return mean, effective, variance, m, last, x.sum(1)
+
+
+def _random_walk(z: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
+    """Annual changes between consecutive points, then their weighted drift and spread."""
+    n, width = z.shape
+    k = np.arange(width)
+    latest = np.maximum.accumulate(np.where(mask, k, -1), axis=1)
+    previous = np.concatenate([np.full((n, 1), -1), latest[:, :-1]], axis=1)
+    is_change = mask & (previous >= 0)
+    z_previous = np.take_along_axis(z, np.maximum(previous, 0), axis=1)
+    changes = (z - z_previous) / np.where(is_change, k - previous, 1)
+    drift, effective, variance, m, _, _ = _weighted(changes, is_change, config)
+    last = latest[:, -1]
+    return drift, effective, variance, m, last, z[np.arange(n), np.maximum(last, 0)]
+
+
+def _log_or_linear(values, log_scale):
+    return np.where(log_scale[:, None] if np.ndim(values) == 2 else log_scale,
+                    np.log(values), values)
+
+
+def _unlog(values, log_scale):
+    return np.where(log_scale, np.exp(values), values)
+
+
+def _set(result: ResultTable, where: np.ndarray, **columns) -> None:
+    for name, column in columns.items():
+        target = getattr(result, name)
+        target[where] = np.broadcast_to(column, where.shape)[where]
+
+
+def _deadline_outlook(result: ResultTable, where, met, value) -> None:
+    _set(result, where, probability=np.where(met, 1.0, 0.0), projected=value, low=value,
+         high=value)
+
+
+# ---------------------------------------------------------------- path kinds
+
+def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
+    t = c.t
+    goal, sign, tol, base = t.goal, t.sign, t.tolerance, c.base
+    threshold = goal - sign * tol
+    all_positive = c.all_annual(t.values > 0) & (~c.part | (t.part_value > 0))
+    log_scale = (t.log_path & (goal > 0) & (threshold > 0) & (np.isnan(base) | (base > 0))
+                 & all_positive)
+    no_band = np.zeros(c.n, bool)
+    meets = attains(c.value, goal, sign, tol, no_band)
+    capped = t.kind == T.GROWTH
+    base_known = ~np.isnan(base)
+    base_meets = base_known & attains(base, goal, sign, tol, no_band)
+    kept = c.all_annual(attains(t.values, goal[:, None], sign[:, None], tol[:, None],
+                                no_band[:, None])) & (
+        ~c.part | attains(t.part_value, goal, sign, tol, no_band))
+    scheduled = base_known & ~base_meets
+    progress, ratio, gap, required, observed = _path_schedule(c, log_scale, config)
+    judged = ladder(ratio, config)
+    judged = _rescued(judged, gap, tol)
+    judged = np.where(capped & (judged == L.AHEAD), L.ON_TRACK, judged)
+    judged = np.where(meets, np.where(capped, L.ON_TRACK, L.ACHIEVED_EARLY), judged)
+    usable = c.has_points & ~np.isnan(goal)
+    status = np.select(
+        [~usable & (t.kind == T.MILESTONE), ~usable, c.has_final,
+         ~base_known, base_meets],
+        [L.QUALITATIVE, L.INSUFFICIENT_DATA, np.where(meets, L.ACHIEVED, L.MISSED),
+         np.where(meets & ~capped, L.ACHIEVED_EARLY, L.INSUFFICIENT_DATA),
+         np.where(kept, L.MAINTAINED, L.BREACHED)], judged)
+    result.status[:] = status
+    _set(result, usable, latest_time=c.time, latest_value=c.value, log_scale=log_scale,
+         elapsed=c.elapsed())
+    _set(result, usable & scheduled, progress=progress, ratio=ratio, gap=gap,
+         required_rate=required, observed_rate=observed)
+    _path_outlook(c, result, usable & (t.kind != T.MILESTONE), log_scale, config)
+
+
+def _path_schedule(c: _Columns, log_scale, config: EvaluationConfig):
+    t = c.t
+    base, goal, y = c.base, t.goal, c.value
+    fb, fg, fy = (_log_or_linear(v, log_scale) for v in (base, goal, y))
+    elapsed = c.elapsed()
+    progress = (fy - fb) / (fg - fb)
+    on_path = _unlog(fb + elapsed * (fg - fb), log_scale)
+    left, done = t.deadline - c.time, c.time - t.start
+    required = np.where(log_scale, ((goal / y) ** (1 / left) - 1) * 100, (goal - y) / left)
+    required = np.where(left > 0, required, np.nan)
+    observed = np.where(log_scale, ((y / base) ** (1 / done) - 1) * 100, (y - base) / done)
+    return (progress, schedule_ratio(progress, elapsed, config), t.sign * (y - on_path),
+            required, observed)
+
+
+def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
+                  config: EvaluationConfig) -> None:
+    t = c.t
+    as_growth = t.kind == T.GROWTH
+
+    def shown(value):
+        return np.where(as_growth, (value ** (1 / c.years) - 1) * 100, value)
+
+    no_band = np.zeros(c.n, bool)
+    at_deadline = eligible & c.has_final
+    _deadline_outlook(result, at_deadline, attains(c.final, t.goal, t.sign, t.tolerance,
+                                                   no_band), shown(c.final))
+    fit = eligible & ~c.has_final & (c.count >= config.min_points)
+    if not fit.any():
+        return
+    z = _log_or_linear(t.values, log_scale)
+    drift, effective, sample_var, m, last, z_last = _random_walk(z, c.upto, config)
+    scale = np.maximum(np.abs(t.goal), np.where(c.upto, np.abs(t.values), 0.0).max(1))
+    variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
+                                       config)
+    h = c.years - last
+    centre = z_last + h * drift
+    spread = np.sqrt(variance * (h + h * h / effective))
+    threshold = _log_or_linear(t.goal - t.sign * t.tolerance, log_scale)
+    q = _quantile(df, config)
+    _set(result, fit, probability=_student_p(df, t.sign * (centre - threshold) / spread, fit),
+         projected=shown(_unlog(centre, log_scale)),
+         low=shown(_unlog(centre - q * spread, log_scale)),
+         high=shown(_unlog(centre + q * spread, log_scale)))
+
+
+# ---------------------------------------------------------------- direction only
+
+def _direction(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
+    t = c.t
+    points = c.upto
+    n_points = points.sum(1)
+    first = np.where(points, c.k, c.k[-1] + 1).min(1)
+    last = np.where(points, c.k, -1).max(1)
+    base = t.values[c.rows, np.minimum(first, c.k[-1])]
+    y = t.values[c.rows, np.maximum(last, 0)]
+    log_scale = t.log_path & (points.sum(1) == (points & (t.values > 0)).sum(1))
+    done = last - first
+    rate = np.where(log_scale, ((y / base) ** (1 / done) - 1) * 100,
+                    np.where(t.percent, (y - base) / done,
+                             (y - base) / np.abs(base) * 100 / done))
+    usable = (n_points >= 2) & (log_scale | t.percent | (base != 0))
+    progress_rate = t.sign * rate
+    judged = np.select([progress_rate >= config.direction_significant, progress_rate >= 0],
+                       [L.ON_TRACK, L.BEHIND], L.MOVING_AWAY)
+    met_final = t.sign * (c.final - base) > 0
+    result.status[:] = np.select([~usable, c.has_final],
+                                 [L.INSUFFICIENT_DATA, np.where(met_final, L.ACHIEVED, L.MISSED)],
+                                 judged)
+    _set(result, usable, latest_time=t.start + last, latest_value=y, log_scale=log_scale,
+         observed_rate=rate, elapsed=last / c.years)
+    _deadline_outlook(result, usable & c.has_final, met_final, c.final)
+    fit = usable & ~c.has_final & (n_points - 1 >= config.min_points)
+    if not fit.any():
+        return
+    z = _log_or_linear(t.values, log_scale)
+    drift, effective, sample_var, m, _, z_last = _random_walk(z, points, config)
+    scale = np.where(points, np.abs(t.values), 0.0).max(1)
+    variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
+                                       config)
+    h = c.years - last
+    centre = z_last + h * drift
+    spread = np.sqrt(variance * (h + h * h / effective))
+    q = _quantile(df, config)
+    zb = _log_or_linear(base, log_scale)
+    _set(result, fit, probability=_student_p(df, t.sign * (centre - zb) / spread, fit),
+         projected=_unlog(centre, log_scale), low=_unlog(centre - q * spread, log_scale),
+         high=_unlog(centre + q * spread, log_scale))
+
+
+# ---------------------------------------------------------------- cumulative and count
+
+def _flow(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
+    t = c.t
+    goal, sign, tol = t.goal, t.sign, t.tolerance
+    annual_total = np.where(c.annual, t.values, 0.0).sum(1)
+    total = annual_total + np.where(c.part, t.part_value, 0.0)
+    time = np.where(c.part, t.part_time, t.start + c.last)
+    elapsed = (time - t.start) / c.years
+    progress = total / goal
+    gap = sign * (total - elapsed * goal)
+    left = t.deadline - time
+    ratio = schedule_ratio(progress, elapsed, config)
+    meets = attains(total, goal, sign, tol, np.zeros(c.n, bool))
+    usable = c.has_points
+    cumulative = t.kind == T.CUMULATIVE
+    judged = np.where(sign > 0,
+                      np.where(meets, L.ACHIEVED_EARLY, _rescued(ladder(ratio, config), gap, tol)),
+                      np.select([~meets, gap >= -tol], [L.BREACHED, L.ON_TRACK], L.BEHIND))
+    result.status[:] = np.select([~usable, c.has_final],
+                                 [L.INSUFFICIENT_DATA, np.where(meets, L.ACHIEVED, L.MISSED)],
+                                 judged)
+    observed = np.where(cumulative & (c.count > 0), c.last_value, total / (time - t.start))
+    _set(result, usable, latest_time=time, latest_value=total, elapsed=elapsed,
+         progress=progress, ratio=ratio, gap=gap,
+         required_rate=np.where(left > 0, (goal - total) / left, np.nan),
+         observed_rate=observed)
+    _deadline_outlook(result, usable & c.has_final, meets, total)
+    open_ = usable & ~c.has_final
+    _cumulative_outlook(c, result, open_ & cumulative & (c.count >= config.min_points),
+                        annual_total, config)
+    points = c.count + c.part
+    _count_outlook(c, result, open_ & ~cumulative & (points >= config.min_points), total,
+                   time, left, config)
+
+
+def _cumulative_outlook(c: _Columns, result: ResultTable, fit, annual_total,
+                        config: EvaluationConfig) -> None:
+    if not fit.any():
+        return
+    rows = np.flatnonzero(fit)
+    t = c.t.take(rows)
+    mask = c.annual[rows]
+    total = annual_total[rows]
+    log_scale = (mask.sum(1) == (mask & (t.values > 0)).sum(1))
+    z = _log_or_linear(t.values, log_scale)
+    drift, effective, sample_var, m, last, z_last = _random_walk(z, mask, config)
+    scale = np.maximum(np.abs(t.goal), np.where(mask, np.abs(t.values), 0.0).max(1))
+    variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
+                                       config)
+    h = (t.deadline - t.start).astype(np.int64) - last
+    need = t.goal - t.sign * t.tolerance - total
+    q = _quantile(df, config)
+    # Fenton–Wilkinson for the log-scale rows: the sum of correlated lognormal flows.
+    first = np.zeros(len(rows))
+    second = np.zeros(len(rows))
+    for i in range(1, int(h.max()) + 1):
+        in_i = i <= h
+        var_i = variance * (i + i * i / effective)
+        first += np.where(in_i, np.exp(z_last + i * drift + var_i / 2), 0.0)
+        for j in range(1, int(h.max()) + 1):
+            in_ij = in_i & (j <= h)
+            var_j = variance * (j + j * j / effective)
+            cov = variance * (min(i, j) + i * j / effective)
+            second += np.where(in_ij, np.exp(2 * z_last + (i + j) * drift
+                                             + (var_i + var_j) / 2 + cov), 0.0)
+    log_var = np.log(second / first ** 2)
+    log_centre, log_spread = np.log(first) - log_var / 2, np.sqrt(log_var)
+    log_p = np.where(need > 0, _student_p(df, t.sign * (log_centre - np.log(need)) / log_spread,
+                                          log_scale & (need > 0)),
+                     np.where(t.sign > 0, 1.0, 0.0))
+    steps = h * (h + 1) / 2
+    lin_centre = h * z_last + drift * steps
+    lin_spread = np.sqrt(variance * (h * (h + 1) * (2 * h + 1) / 6 + steps ** 2 / effective))
+    lin_p = _student_p(df, t.sign * (lin_centre - need) / lin_spread, ~log_scale)
+    result.log_scale[rows] = log_scale
+    result.probability[rows] = np.where(log_scale, log_p, lin_p)
+    result.projected[rows] = np.where(log_scale, total + np.exp(log_centre), total + lin_centre)
+    result.low[rows] = np.where(log_scale, total + np.exp(log_centre - q * log_spread),
+                                total + lin_centre - q * lin_spread)
+    result.high[rows] = np.where(log_scale, total + np.exp(log_centre + q * log_spread),
+                                 total + lin_centre + q * lin_spread)
+
+
+def _count_outlook(c: _Columns, result: ResultTable, fit, total, time, left,
+                   config: EvaluationConfig) -> None:
+    if not fit.any():
+        return
+    t = c.t
+    expected = total / (time - t.start) * left
+    needed = np.ceil(t.goal - t.tolerance - total - _EPS)
+    allowed = np.floor(t.goal + t.tolerance - total + _EPS)
+    higher = np.select([needed <= 0, expected <= 0], [1.0, 0.0],
+                       special.gammainc(np.maximum(needed, 1), np.maximum(expected, 1e-300)))
+    lower = np.where(allowed < 0, 0.0, special.pdtr(np.maximum(allowed, 0), expected))
+    low, high = _poisson_interval(expected, config, fit)
+    projected = total + expected
+    _set(result, fit, probability=np.where(t.sign > 0, higher, lower), projected=projected,
+         low=np.minimum(total + low, projected), high=np.maximum(total + high, projected))
+
+
+def _poisson_interval(mean, config: EvaluationConfig, where: np.ndarray):
+    tail = (1 - config.interval) / 2
+    return (_only(where, poisson_quantile, tail, mean),
+            _only(where, poisson_quantile, 1 - tail, mean))
+
+
+def poisson_quantile(p: float, mean: np.ndarray) -> np.ndarray:
+    """The smallest k with P(X ≤ k) ≥ p for X ~ Poisson(mean) (0 when mean ≤ 0)."""
+    mean = np.maximum(mean, 0.0)
+    # Start from the Cornish–Fisher approximation, then step to the exact k.
+    z = special.ndtri(p)
+    k = np.maximum(0.0, np.floor(mean + z * np.sqrt(mean) + (z * z - 1) / 6))
+    while True:
+        low = special.pdtr(k, mean) < p
+        if not low.any():
+            break
+        k = k + low
+    while True:
+        high = (k > 0) & (special.pdtr(k - 1, mean) >= p)
+        if not high.any():
+            return k
+        k = k - high
+
+
+# ---------------------------------------------------------------- zero
+
+def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
+    t = c.t
+    goal, sign, tol, base = t.goal, t.sign, t.tolerance, c.base
+    no_band = np.zeros(c.n, bool)
+    base_known = ~np.isnan(base)
+    base_meets = base_known & attains(base, goal, sign, tol, no_band)
+    meets_now = attains(c.value, goal, sign, tol, no_band)
+    # Earlier figures: the base, every full year before the latest figure, and the
+    # part-year one when the deadline year's figure is the latest.
+    before_latest = c.annual & ((t.start[:, None] + c.k) < c.time[:, None])
+    zero_before = base_meets | (before_latest & attains(
+        t.values, goal[:, None], sign[:, None], tol[:, None], no_band[:, None])).any(1) | (
+        c.part & (t.part_time < c.time) & attains(t.part_value, goal, sign, tol, no_band))
+    scheduled = base_known & ~base_meets
+    progress, ratio, gap, required, observed = _path_schedule(c, np.zeros(c.n, bool), config)
+    judged = _rescued(ladder(ratio, config), gap, tol)
+    result.status[:] = np.select(
+        [~c.has_points, c.has_final, meets_now, zero_before, ~base_known],
+        [L.INSUFFICIENT_DATA, np.where(meets_now, L.ACHIEVED, L.MISSED), L.ZERO_HELD,
+         L.REBOUND, L.INSUFFICIENT_DATA], judged)
+    usable = c.has_points
+    _set(result, usable, latest_time=c.time, latest_value=c.value, elapsed=c.elapsed())
+    _set(result, usable & scheduled, progress=progress, ratio=ratio, gap=gap,
+         required_rate=required, observed_rate=observed)
+    _deadline_outlook(result, usable & c.has_final, meets_now, c.final)
+    fit = usable & ~c.has_final & (c.count >= config.min_points)
+    if not fit.any():
+        return
+    first_k = np.where(c.upto, c.k, c.k[-1] + 1).min(1)
+    first = t.values[c.rows, np.minimum(first_k, c.k[-1])]
+    smooth = config.zero_smoothing
+    decay = ((c.last_value + smooth) / (first + smooth)) ** (1 / (c.last - first_k))
+    h = c.years.astype(np.int64) - c.last
+    expected_sum = np.zeros(c.n)
+    rate = np.zeros(c.n)
+    for j in range(1, int(np.where(fit, h, 0).max()) + 1):
+        rate_j = (c.last_value + smooth) * decay ** j
+        expected_sum += np.where(j <= h, rate_j, 0.0)
+        rate = np.where(j == h, rate_j, rate)
+    expected = np.where(t.scope == T.EACH_YEAR, expected_sum, rate)
+    low, high = _poisson_interval(rate, config, fit)
+    _set(result, fit, probability=np.exp(-expected), projected=rate,
+         low=np.minimum(low, rate), high=np.maximum(high, rate))
+
+
+# ---------------------------------------------------------------- bound kept every year
+
+def _bound(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
+    t = c.t
+    goal, sign, tol, band = t.goal, t.sign, t.tolerance, t.band
+    ok_years = attains(t.values, goal[:, None], sign[:, None], tol[:, None], band[:, None])
+    breaches = ((c.annual & ~ok_years).sum(1)
+                + (c.part & ~attains(t.part_value, goal, sign, tol, band)))
+    time = np.where(c.part, t.part_time, t.start + c.last)
+    y = np.where(c.part, t.part_value, c.last_value)
+    usable = c.has_points
+    result.status[:] = np.select(
+        [~usable, c.has_final, breaches == 0],
+        [L.INSUFFICIENT_DATA, np.where(breaches == 0, L.ACHIEVED, L.MISSED), L.MAINTAINED],
+        L.BREACHED)
+    _set(result, usable, latest_time=time, latest_value=y, breaches=breaches.astype(float),
+         elapsed=np.minimum(1.0, (time - t.start) / c.years),
+         gap=np.where(band, tol - np.abs(y - goal), sign * (y - goal)))
+    _deadline_outlook(result, usable & c.has_final, breaches == 0, c.final)
+    fit = usable & ~c.has_final & (c.count >= config.min_points)
+    prior = config.prior_sd_relative * np.maximum(
+        np.abs(goal), np.where(c.upto, np.abs(t.values), 0.0).max(1))
+    _steady_outlook(c, result, fit, c.upto, breaches, prior, config)
+
+
+def _steady_outlook(c: _Columns, result: ResultTable, fit, mask, breaches, prior_scale,
+                    config: EvaluationConfig) -> None:
+    if not fit.any():
+        return
+    t = c.t
+    mean, effective, sample_var, n, last, total = _weighted(t.values, mask, config)
+    relative = t.kind == T.RELATIVE
+    prior = np.where(relative, config.prior_sd_gap_points,
+                     np.where(t.percent, config.prior_sd_points, prior_scale))
+    variance, df = _posterior_variance(sample_var, n, prior, config)
+    h = c.years.astype(np.int64) - last
+    q = _quantile(df, config)
+    goal, sign, tol = t.goal, t.sign, t.tolerance
+    threshold = goal - sign * tol
+    averaged = relative & (t.scope == T.PERIOD_AVERAGE)
+    avg_spread = np.sqrt(variance * (1 / h + 1 / effective))
+    required = (threshold * (n + h) - total) / h
+    count = n + h
+    spread = np.sqrt(variance * (1 + 1 / effective))
+    one_year = np.where(
+        t.band, _student_p(df, (goal + tol - mean) / spread, fit & t.band)
+        - _student_p(df, (goal - tol - mean) / spread, fit & t.band),
+        _student_p(df, sign * (mean - threshold) / spread, fit & ~t.band))
+    every_year = (t.scope == T.EACH_YEAR) | (t.kind == T.BOUND_EACH_YEAR)
+    probability = np.where(every_year, np.where(breaches > 0, 0.0, one_year ** h), one_year)
+    _set(result, fit,
+         probability=np.where(averaged, _student_p(df, sign * (mean - required) / avg_spread,
+                                                      fit & averaged),
+                              probability),
+         projected=np.where(averaged, (total + h * mean) / count, mean),
+         low=np.where(averaged, (total + h * (mean - q * avg_spread)) / count,
+                      mean - q * spread),
+         high=np.where(averaged, (total + h * (mean + q * avg_spread)) / count,
+                       mean + q * spread))
+    _set(result, fit & averaged, required_rate=required)
+
+
+# ---------------------------------------------------------------- relative
+
+def _relative(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
+    t = c.t
+    goal, sign, tol, band = t.goal, t.sign, t.tolerance, t.band
+    ok_years = attains(t.values, goal[:, None], sign[:, None], tol[:, None], band[:, None])
+    breaches = (c.annual & ~ok_years).sum(1)
+    usable = c.count > 0
+    averaged = t.scope == T.PERIOD_AVERAGE
+    statistic = np.where(averaged, np.where(c.annual, t.values, 0.0).sum(1) / c.count,
+                         c.last_value)
+    gap = np.where(band, tol - np.abs(statistic - goal), sign * (statistic - goal))
+    each = t.scope == T.EACH_YEAR
+    met = np.where(each, breaches == 0, attains(statistic, goal, sign, tol, band))
+    judged = np.where(each, np.where(met, L.ON_TRACK, L.BREACHED), np.select(
+        [met, gap >= -tol - config.relative_behind_points], [L.ON_TRACK, L.BEHIND],
+        L.WELL_BEHIND))
+    result.status[:] = np.select(
+        [~usable & t.pending, ~usable, c.has_final, t.pending],
+        [L.PENDING_DATA, L.INSUFFICIENT_DATA, np.where(met, L.ACHIEVED, L.MISSED),
+         L.PENDING_DATA], judged)
+    _set(result, usable, latest_time=t.start + c.last, latest_value=c.last_value,
+         elapsed=c.last / c.years, observed_rate=statistic, gap=gap,
+         breaches=breaches.astype(float))
+    _deadline_outlook(result, usable & c.has_final, met, statistic)
+    fit = usable & ~c.has_final & (c.count >= config.min_points)
+    _steady_outlook(c, result, fit, c.annual, breaches, np.zeros(c.n), config)

@@ -1,0 +1,182 @@
+"""The Chinese paragraph under each assessment, ready to paste into an evaluation report.
+
+Example: "按序时进度应完成60%，实际完成52%，滞后8个百分点；完成目标需2024—2025年年均增长
+9.1%，2021—2023年年均增长6.0%，有望完成，存在不确定性（达标概率62%）。"
+"""
+
+from __future__ import annotations
+
+import math
+
+from planwatch.domain.vocabulary import Kind
+
+from . import labels as L
+from .prepare import TargetInfo
+
+
+def number(value: float) -> str:
+    """A figure as a planner writes it: few decimals, no trailing zeros."""
+    if value is None or math.isnan(value):
+        return "—"
+    magnitude = abs(value)
+    digits = 0 if magnitude >= 1000 else 1 if magnitude >= 10 else 2
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def one_decimal(value: float) -> str:
+    """Rates and gaps in points: one decimal, as statistical bulletins print them."""
+    text = f"{value:.1f}"
+    return "0" if text == "-0.0" else text.removesuffix(".0")
+
+
+def when(t: float) -> str:
+    """A point on the plan's time axis in words: 2023.0 → 2023年, 2023.5 → 2024年上半年."""
+    year = math.floor(t + 1e-9)
+    months = round((t - year) * 12)
+    if months == 0:
+        return f"{year}年"
+    if months == 6:
+        return f"{year + 1}年上半年"
+    return f"{year + 1}年1—{months}月"
+
+
+def years(first: int, last: int) -> str:
+    return f"{first}年" if first >= last else f"{first}—{last}年"
+
+
+def explain(info: TargetInfo, r: dict) -> str:
+    """One paragraph: the schedule judgement with its numbers, then the outlook."""
+    status = r["status"]
+    parts = [_schedule(info, r, status)]
+    outlook = _outlook(info, r)
+    if outlook:
+        parts.append(outlook)
+    text = "；".join(part for part in parts if part) + "。"
+    if r["warning"]:
+        text += "该指标为约束性指标，予以预警。"
+    return text
+
+
+def _unit(info: TargetInfo) -> str:
+    return "" if info.unit in ("%", "％") else info.unit
+
+
+def _amount(info: TargetInfo, value: float) -> str:
+    return f"{number(value)}{info.unit}"
+
+
+def _schedule(info: TargetInfo, r: dict, status: int) -> str:
+    label = L.STATUSES[status].zh
+    if status == L.QUALITATIVE:
+        return "定性目标，按工作进展定性评估"
+    if status == L.PENDING_DATA:
+        return f"对标指标（{info.benchmark}）最新年度数据尚未发布，待数据"
+    if status == L.INSUFFICIENT_DATA:
+        if math.isnan(r["latest_time"]):
+            return "基期后暂无数据，数据不足，无法评估"
+        return f"缺少基期值，{when(r['latest_time'])}为{_amount(info, r['latest_value'])}，无法计算进度"
+    latest = f"{when(r['latest_time'])}为{_amount(info, r['latest_value'])}"
+    if info.kind is Kind.RELATIVE:
+        return _relative(info, r, label)
+    if info.kind is Kind.DIRECTION_ONLY:
+        rate = r["observed_rate"]
+        change = "增长" if rate >= 0 else "下降"
+        unit = "%" if r["log_scale"] or info.unit not in ("%", "％") else "个百分点"
+        return (f"{years(info.start + 1, math.floor(r['latest_time']))}年均{change}"
+                f"{one_decimal(abs(rate))}{unit}，{label}")
+    if info.kind is Kind.MULTIPLE:
+        goal = f"基期{number(info.value)}倍"
+    else:
+        goal = f"{number(info.value)}{info.unit}" if info.value is not None else ""
+    if status == L.ACHIEVED:
+        return f"{latest}，达到{goal}的目标，{label}"
+    if status == L.MISSED:
+        return f"{latest}，未达到{goal}的目标，{label}"
+    if status == L.ACHIEVED_EARLY:
+        return f"{latest}，已达到{goal}的目标，{label}"
+    if status == L.MAINTAINED:
+        return f"基期已达到目标，此后各期均在目标范围内（{latest}），{label}"
+    if status == L.BREACHED and info.kind is not Kind.CUMULATIVE and info.kind is not Kind.COUNT:
+        count = "" if math.isnan(r["breaches"]) else f"有{int(r['breaches'])}期"
+        return f"{count}超出目标{goal}（{latest}），{label}"
+    if status == L.ZERO_HELD:
+        return f"{latest}，{label}"
+    if status == L.REBOUND:
+        return f"曾实现清零，{latest}，{label}"
+    return _progress(info, r, label, latest)
+
+
+def _progress(info: TargetInfo, r: dict, label: str, latest: str) -> str:
+    """序时进度 vs 完成度, then the rate needed for the rest of the period."""
+    if info.kind is Kind.GROWTH:
+        text = (f"{years(info.start + 1, math.floor(r['latest_time']))}年均增长"
+                f"{one_decimal(r['observed_rate'])}%，目标年均增长{number(info.value)}%")
+    else:
+        done, due = r["progress"], r["elapsed"]
+        lead = (done - due) * 100
+        side = "快于序时进度" if lead >= 0 else "滞后"
+        prefix = f"{latest}，" if info.kind not in (Kind.CUMULATIVE, Kind.COUNT) else (
+            f"截至{when(r['latest_time'])}累计完成{_amount(info, r['latest_value'])}，")
+        text = (f"{prefix}按序时进度应完成{percent(due)}，实际完成{percent(done)}，"
+                f"{side}{one_decimal(abs(lead))}个百分点")
+    text += f"，{label}"
+    rest = _rates(info, r)
+    return f"{text}；{rest}" if rest else text
+
+
+def _rates(info: TargetInfo, r: dict) -> str:
+    required, observed = r["required_rate"], r["observed_rate"]
+    if math.isnan(required):
+        return ""
+    t = r["latest_time"]
+    ahead = years(math.floor(t + 1e-9) + 1, info.deadline)
+    past = years(info.start + 1, math.floor(t + 1e-9))
+    if info.kind in (Kind.CUMULATIVE, Kind.COUNT):
+        per_year = "最近一年完成" if info.kind is Kind.CUMULATIVE else "年均完成"
+        return (f"完成目标需{ahead}每年完成{_amount(info, required)}，"
+                f"{per_year}{_amount(info, observed)}")
+    if r["log_scale"] or info.kind is Kind.GROWTH:
+        return (f"完成目标需{ahead}年均增长{one_decimal(required)}%，"
+                f"{past}年均增长{one_decimal(observed)}%")
+    verb_needed = "增加" if required >= 0 else "减少"
+    verb_seen = "增加" if observed >= 0 else "减少"
+    unit = "个百分点" if info.unit in ("%", "％") else info.unit
+    return (f"完成目标需{ahead}每年{verb_needed}{number(abs(required))}{unit}，"
+            f"{past}年均{verb_seen}{number(abs(observed))}{unit}")
+
+
+def _relative(info: TargetInfo, r: dict, label: str) -> str:
+    gap = r["observed_rate"]
+    higher = "高" if gap >= 0 else "低"
+    breaches = "" if math.isnan(r["breaches"]) or r["breaches"] == 0 else (
+        f"，有{int(r['breaches'])}年未达到要求")
+    return (f"截至{when(r['latest_time'])}，增速比{info.benchmark}{higher}"
+            f"{one_decimal(abs(gap))}个百分点（要求至少高{number(info.margin)}个百分点）"
+            f"{breaches}，{label}")
+
+
+def _outlook(info: TargetInfo, r: dict) -> str:
+    if r["outlook"] == L.NO_OUTLOOK:
+        return "" if r["status"] in (L.INSUFFICIENT_DATA, L.QUALITATIVE, L.PENDING_DATA) else \
+            "年度数据不足两期，暂无法研判趋势"
+    if r["status"] in (L.ACHIEVED, L.MISSED):
+        return ""
+    projected = r["projected"]
+    if info.kind is Kind.GROWTH:
+        where = (f"预计期末年均增长{one_decimal(projected)}%"
+                 f"（80%区间{one_decimal(r['low'])}%—{one_decimal(r['high'])}%）")
+    elif info.kind is Kind.RELATIVE:
+        where = f"预计增速差{one_decimal(projected)}个百分点"
+    elif info.kind is Kind.ZERO:
+        where = f"预计{info.deadline}年约{number(projected)}{_unit(info)}"
+    else:
+        where = (f"预计{info.deadline}年达到{_amount(info, projected)}"
+                 f"（80%区间{number(r['low'])}—{number(r['high'])}）")
+    return f"{where}，{L.OUTLOOKS[r['outlook']].zh}（达标概率{percent(r['probability'])}）"
