@@ -36,6 +36,20 @@ _VALID_PLAN = {
          "comparator": "=", "value": 6, "unit": "个", "year": 2025, "period_start": 2021},
         {"id": "tianxiang", "indicator": "天香公园对外开放", "kind": "milestone", "year": 2021,
          "text": "天香公园对外开放", "span": [29, 37]},
+        {"id": "gdp-vs-city", "goal": "fyp.economy", "indicator": "地区生产总值",
+         "kind": "relative", "comparator": ">", "value": 0, "unit": "百分点", "year": 2025,
+         "period_start": 2021, "scope": "period_average",
+         "benchmark": {"indicator": "地区生产总值", "place": "示范市", "margin": 0}},
+    ],
+    "tasks": [
+        {"key": "open-park", "goal": "fyp", "title": "天香公园开园", "year": 2021,
+         "lead_department": "示范区发展和改革局", "departments": ["示范区发展和改革局"],
+         "deadline": "2021-04-30", "status": "in_progress", "span": [29, 37]},
+    ],
+    "projects": [
+        {"key": "tianxiang", "name": "天香公园", "investment": 3.2, "flags": ["三早"],
+         "stages": [{"stage": "签约", "date": "2020-11-02"},
+                    {"stage": "开工", "date": "2021-03-15", "evidence": "开工令"}]},
     ],
 }
 

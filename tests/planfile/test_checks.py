@@ -1,6 +1,10 @@
 """Semantic rules beyond the schema: ids, references, units, spans, years, stages."""
 
+import copy
 import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planwatch.planfile import format_path, validate_plan_data
 
@@ -143,3 +147,34 @@ def test_every_problem_is_reported_not_only_the_first(plan_data):
     assert set(reasons(plan_data)) == {
         "$.targets[0].unit", "$.targets[1].goal", "$.targets[2].kind",
         "$.departments[1].name", "$.departments[1].short_name"}
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=12)
+
+
+@given(json_values)
+def test_any_yaml_shaped_data_gets_issues_not_a_crash(data):
+    assert isinstance(validate_plan_data(data), list)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_plan_with_any_one_field_replaced_gets_issues_not_a_crash(plan_data, data):
+    plan = copy.deepcopy(plan_data)  # the fixture is shared by every example
+    containers = [plan]
+    while True:
+        container = containers[-1]
+        keys = list(container) if isinstance(container, dict) else list(range(len(container)))
+        if not keys:
+            break
+        key = data.draw(st.sampled_from(keys))
+        if isinstance(container[key], dict | list) and data.draw(st.booleans()):
+            containers.append(container[key])
+            continue
+        container[key] = data.draw(json_values)
+        break
+    assert isinstance(validate_plan_data(plan), list)

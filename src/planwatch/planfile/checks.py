@@ -176,7 +176,8 @@ def semantic_problems(data: Any, source_text: str | None) -> list[tuple[YamlPath
         _known(problems, path + ("goal",), task.get("goal"), goal_keys, "目标节点",
                "请在 goals 中定义")
         department_ref(path + ("lead_department",), task.get("lead_department"))
-        for position, name in enumerate(task.get("departments") or []):
+        departments = task.get("departments")
+        for position, name in enumerate(departments if isinstance(departments, list) else []):
             department_ref(path + ("departments", position), name)
         deadline = _check_date(problems, path + ("deadline",), task.get("deadline"))
         if deadline is not None and _int(task, "year") not in (None, deadline.year):
@@ -195,7 +196,7 @@ def semantic_problems(data: Any, source_text: str | None) -> list[tuple[YamlPath
 def _check_target(problems: _Problems, path: YamlPath, target: dict[str, Any],
                   source_text: str | None, goal_keys: set[str], indicator_names: set[str],
                   measured: set[str], places: set[str]) -> None:
-    kind = target.get("kind")
+    kind = _text(target, "kind")
     quantitative = kind in QUANTITATIVE
     _known(problems, path + ("goal",), target.get("goal"), goal_keys, "目标节点",
            "请在 goals 中定义")
@@ -219,7 +220,7 @@ def _check_target(problems: _Problems, path: YamlPath, target: dict[str, Any],
         problems.add(path + ("benchmark",), "relative 目标需要 benchmark / a relative target "
                                             "needs a benchmark")
     if isinstance(benchmark, dict):
-        if kind != "relative":
+        if kind in QUANTITATIVE | set(QUALITATIVE) and kind != "relative":
             problems.add(path + ("benchmark",), f"只有 relative 目标有 benchmark，此处为 {kind} / "
                                                 "benchmark on a non-relative target")
         _known(problems, path + ("benchmark", "indicator"), benchmark.get("indicator"), measured,
@@ -239,7 +240,7 @@ def _check_stages(problems: _Problems, path: YamlPath, project: dict[str, Any]) 
     previous: tuple[date, int] | None = None
     for stage_path, stage in _items(project, "stages"):
         on = _check_date(problems, path + stage_path + ("date",), stage.get("date"))
-        name = stage.get("stage")
+        name = _text(stage, "stage")
         if on is None or name not in ProjectStage._value2member_map_:
             continue
         order = ProjectStage(name).order
