@@ -199,9 +199,9 @@ class LineGrammar:
                 consumed_to[clause.start] = end
                 skip_until = end
             else:
-                found_list = self._phrase(candidate, clause, segment_start, state)
+                found_list, end = self._phrase(candidate, clause, segment_start, state)
                 if found_list:
-                    consumed_to[clause.start] = candidate.end
+                    consumed_to[clause.start] = end
             for found in found_list:
                 self._date(found, clause, candidate.start)
                 results.append(found)
@@ -269,8 +269,10 @@ class LineGrammar:
         segment = s[segment_start:first.start()]
         compare_context = s[compare_start:first.start()]
         chinese = not first.group(0)[0].isdigit()
+        # Chinese numerals are common in names (三农, 东三省); they count only under a verb,
+        # a predicate, or in a list continuing a count (新建幼儿园三所、中小学两所).
         if chinese and not (lx.COUNT_VERB.search(segment) or _ends_with_predicate(segment)
-                            or unit in lx.POINT_UNITS or unit == "倍"):
+                            or unit in lx.POINT_UNITS or unit == "倍" or state.kind == "count"):
             return None
         if chinese and first["num"] in ("一",) and unit not in lx.POINT_UNITS + ("倍",):
             return None
@@ -377,53 +379,67 @@ class LineGrammar:
 
     # ---- phrases without a number -----------------------------------------------------------
 
-    def _phrase(self, candidate: _Candidate, clause, segment_start, state) -> list[Found]:
+    def _phrase(self, candidate: _Candidate, clause, segment_start, state) -> tuple[list[Found], int]:
+        """Targets stated without a number, and where the phrase ends in the normalised line."""
         s = self.s
         match = candidate.match
         before = s[segment_start:candidate.start]
         indicator_start, indicator_end, _ = _indicator_bounds(before, segment_start)
         indicator = self.line.original_text(indicator_start, indicator_end).strip()
         start = _skip_leading(s, segment_start, candidate.start)
-        span = self.line.original_span(start, candidate.end)
+        end = candidate.end
         kind = candidate.kind_hint
         if kind == "relative":
-            return self._relative(match, indicator or state.indicator, span)
-        if kind == "multiple":
-            times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match["times"] or "", 1)
-            names = _split_names(indicator) if match["both"] or before.endswith(("均", "都")) else [indicator]
-            return [Found(*span, indicator=name, value=float(2 ** times), unit="倍", comparator=">=",
-                          kind="multiple", confidence=0.8) for name in names if name]
-        if kind == "zero":
-            named = match["quoted"] or match["bare"] or ""
-            if named and lx.NOT_ZERO.match(named):
-                return []
-            if not named and not indicator:
-                return []
-            name = indicator + self.line.original_text(
-                match.start("quoted" if match["quoted"] else "bare"),
-                match.end("quoted" if match["quoted"] else "bare")) if named else indicator
-            unit = "户" if re.search("家庭|户", name) else "人" if re.search("人", name) else "个"
-            return [Found(*span, indicator=name, value=0.0, unit=unit, comparator="=", kind="zero",
-                          confidence=0.75)]
-        if kind == "scale":
-            if re.search(r"(?:\d|个|家|条|座)$", s[:candidate.start]) or self.quoted(candidate.start, candidate.end):
-                return []
-            after_end = _object_end(s, candidate.end, clause.end)
-            name = self.line.original_text(candidate.end, after_end).strip() or indicator
-            return [Found(*self.line.original_span(start, after_end), indicator=name,
-                          value=lx.SCALE_VALUES[match["magnitude"]], unit="亿元", comparator=">=",
-                          kind="level", confidence=0.7)]
-        if kind == "rank":
-            try:
-                value = parse_number(match["n"])
-            except NumeralError:
-                return []
-            scope = self.line.original_text(match.start("scope"), match.end("scope")).strip()
-            return [Found(*span, indicator=(indicator or scope) + "排名", value=value, unit="名",
-                          comparator="<=", kind="level", confidence=0.7)]
-        return []
+            found = self._relative(match, indicator or state.indicator)
+        elif kind == "multiple":
+            found = self._multiple(match, indicator, before)
+        elif kind == "zero":
+            found = self._zero(match, indicator)
+        elif kind == "scale":
+            if re.search(r"(?:\d|个|家|条|座|所|处)$", s[:candidate.start]):
+                return [], end  # 3个百亿级产业园区: the count is the target, the scale its name
+            end = _object_end(s, candidate.end, clause.end)
+            named = re.sub("(?:台阶|行列|规模|水平)$", "", self.line.original_text(candidate.end, end).strip())
+            found = [Found(0, 0, indicator=indicator + named,
+                           value=lx.SCALE_VALUES[match["magnitude"]], unit="亿元", comparator=">=",
+                           kind="level", confidence=0.7)]
+        else:
+            found = self._rank(match, indicator)
+        span = self.line.original_span(start, end)
+        for item in found:
+            item.start, item.end = span
+        return found, end
 
-    def _relative(self, match: re.Match, indicator: str, span) -> list[Found]:
+    def _multiple(self, match: re.Match, indicator: str, before: str) -> list[Found]:
+        times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match["times"] or "", 1)
+        distributive = match["both"] or before.endswith(("均", "都"))
+        names = _split_names(indicator) if distributive else [indicator]
+        return [Found(0, 0, indicator=name, value=float(2 ** times), unit="倍", comparator=">=",
+                      kind="multiple", confidence=0.8) for name in names if name]
+
+    def _zero(self, match: re.Match, indicator: str) -> list[Found]:
+        group = "quoted" if match["quoted"] else "bare"
+        named = match[group] or ""
+        if named and lx.NOT_ZERO.match(named):
+            return []
+        name = indicator + (self.line.original_text(match.start(group), match.end(group)) if named else "")
+        if not name:
+            return []
+        # What is cleared to zero decides the unit: 零就业家庭 are 户, 火点 are 个.
+        unit = "户" if re.search("家庭|户", name) else "人" if "人" in name else "个"
+        return [Found(0, 0, indicator=name, value=0.0, unit=unit, comparator="=", kind="zero",
+                      confidence=0.75)]
+
+    def _rank(self, match: re.Match, indicator: str) -> list[Found]:
+        try:
+            value = parse_number(match["n"])
+        except NumeralError:
+            return []
+        scope = self.line.original_text(match.start("scope"), match.end("scope")).strip()
+        return [Found(0, 0, indicator=(indicator or scope) + "排名", value=value, unit="名",
+                      comparator="<=", kind="level", confidence=0.7)]
+
+    def _relative(self, match: re.Match, indicator: str) -> list[Found]:
         bench_text = match["bench"].strip()
         if match.re is lx.RELATIVE_SYNC:
             comparator = "~"
@@ -434,7 +450,7 @@ class LineGrammar:
         indicator = re.sub("(?:年均)?(?:增速|增幅|增长)$", "", indicator) or indicator
         if not indicator:
             return []
-        return [Found(*span, indicator=indicator, value=0.0, unit="百分点", comparator=comparator,
+        return [Found(0, 0, indicator=indicator, value=0.0, unit="百分点", comparator=comparator,
                       kind="relative", confidence=0.75,
                       benchmark=_benchmark(bench_text, indicator))]
 
@@ -540,9 +556,13 @@ def _last_end(pattern: re.Pattern, text: str) -> int:
     return end
 
 
+_LEADING_MARKS = re.compile(
+    r"(?:\s|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|[—–-]{2}|[,;:、和及])+")
+
+
 def _skip_leading(s: str, start: int, limit: int) -> int:
     """Drop list numbering, punctuation and spaces at the start of a target's span."""
-    match = re.compile(r"(?:\s|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|[—–-]{2}|[,;:、])+").match(s, start)
+    match = _LEADING_MARKS.match(s, start)
     if match and match.end() <= limit:
         return match.end()
     return start
@@ -567,8 +587,9 @@ def _comparator(words, compare_context, clause_before, post, is_range, kind) -> 
 
 def _benchmark(text: str, indicator: str) -> dict:
     """高于全市 → {indicator: own, place: 全市}; 高于地区生产总值增速 → {indicator: 地区生产总值}."""
-    text = lx.BENCHMARK_TAIL.sub("", text.strip()).strip()
-    text = lx.BENCHMARK_TAIL.sub("", text).strip()
+    for _ in range(2):  # 全市的平均增速 → 全市
+        shorter = lx.BENCHMARK_TAIL.sub("", text.strip()).strip()
+        text = shorter if len(shorter) >= 3 or lx.PLACE_WORDS.match(shorter) else text.strip()
     place = lx.PLACE_WORDS.match(text)
     if place or not text:
         rest = text[place.end():] if place else ""

@@ -18,7 +18,7 @@ MONEY_UNITS = ("元人民币", "美元", "欧元", "元")
 # A unit as plans write it; the longest spellings come first so 个百分点 wins over 个.
 UNIT = (
     r"(?:%|‰|个百分点|百分点|倍"
-    rf"|{MAGNITUDE}(?:元人民币|美元|欧元|元|人次|平方公里|平方千米|平方米|公顷|亩|公里|千米|吨标准煤|吨"
+    rf"|{MAGNITUDE}(?:元人民币|美元|欧元|元|人次|平方公里|平方千米|平方米|公顷|亩|公里|千米|吨标准煤|吨|公斤|斤"
     r"|标箱|千瓦时|千瓦|米(?!饭))"
     r"|万?(?:年(?!\d)|岁)"
     rf"|[万亿](?={PEOPLE_NOUN_TEXT})"
@@ -37,7 +37,7 @@ MENTION = re.compile(
 )
 
 PERCENT_UNITS = ("%", "‰")
-BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "吨标准煤")
+BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "吨标准煤", "公斤", "斤")
 POINT_UNITS = ("个百分点", "百分点")
 DURATION_UNITS = ("年", "岁", "万年", "万岁")
 DURATION_NOUNS = re.compile("年限|寿命|年龄|工龄|期限|学制")
@@ -76,7 +76,7 @@ SHARE_OF = re.compile("占(?:全[国省市区县镇]|全社会|本[市区县])?$
 
 # Words before the indicator that are not part of it.
 LEADING_FILLER = re.compile(
-    r"^(?:\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|[—–-]{2}"
+    r"(?:\d{1,2}月(?:底|末)?(?:前|以前|之前)|年底前|年内|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|[—–-]{2}"
     r"|其中|同时|并且|并|全年|今年|明年|年内|力争|争取|确保|努力|力求|全力|计划|预计|预期|要|将|再|还|也|"
     r"继续|进一步|持续|实现|使|推动|促进|总体来说|主要预期目标是|目标是|具体包括|以及|和|及|、|:|\s)+")
 # A lead verb inside the context: the indicator starts after its last occurrence.
@@ -120,7 +120,7 @@ RELATIVE_KEEP = re.compile(
     r"(?:保持在|保持|稳定在|达到|不低于)(?P<bench>全国|全省|全市|全区|全县|全州|全镇|全旗|[^,;。:]{1,6}?)"
     r"(?:的)?(?:平均)?水平(?:以上|之上)")
 RELATIVE_SYNC = re.compile(
-    r"与(?P<bench>[^,;。:与]{1,16}?)(?:保持)?同步(?:增长|提高|提升)?(?=[,;。:]|$)")
+    r"与(?P<bench>[^,;。:与]{1,16}?)(?:基本|总体|大体)?(?:保持)?同步(?:增长|提高|提升)?(?=[,;。:]|$)")
 PLACE_WORDS = re.compile("^(?:全国|全省|全市|全区|全县|全州|全镇|全旗|本市|本省|本区|本县)")
 BENCHMARK_TAIL = re.compile("(?:的)?(?:平均水平|平均增速|平均|水平|增速|增幅|增长)$")
 RELATIVE_BEFORE = re.compile(r"(?:高于|快于|超过|超出|好于|优于|领先)(?P<bench>[^,;。:]*)$")
