@@ -24,7 +24,8 @@ What it writes, from public_figures.csv (53 figures read on public web pages, wi
    (almost all of them: see public_figures.md, "What is missing"). Base year 2020, the full
    years 2021–2024 and 2025H1 where a half-year figure is usual; 2021 annual targets get a
    2021 value. The series are designed so the demo shows every status — ahead, on track,
-   behind, moving away, achieved, achieved early, a breached ceiling, a zero that rebounds —
+   behind, well behind, moving away, achieved, achieved early, missed, a breached ceiling, a
+   zero that rebounds —
    with a little noise from numpy's default_rng(2021), so the file is the same on every run.
    A generated row never shares (place, indicator, period, kind) with a published one: if a
    real figure appears, rerunning the script drops the illustrative row it replaces.
@@ -216,8 +217,8 @@ SERIES = (
            {"2021": 0.92, "2022": 0.71, "2023": 0.85, "2024": 0.88, "2025H1": 0.47},
            "五年4万人：略超进度", decimals=2),
     Series("零就业家庭", "户", "level",
-           {"2020": 12, "2021": 0, "2022": 3, "2023": 0, "2024": 0, "2025H1": 0},
-           "动态清零：2021年清零，2022年反弹，其后保持", decimals=0),
+           {"2020": 12, "2021": 0, "2022": 0, "2023": 0, "2024": 0, "2025H1": 2},
+           "动态清零：2021年清零并保持，2025年上半年出现反弹", decimals=0),
     Series("登记失业率", "%", "level",
            {"2020": 3.6, "2021": 3.5, "2022": 4.2, "2023": 3.8, "2024": 3.6, "2025H1": 3.5},
            "控制在4%以内：2022年未守住"),
@@ -229,8 +230,8 @@ SERIES = (
            {"2021": 15.2, "2022": 12.1, "2023": 16.4, "2024": 14.0},
            "新增67万平方米：超前"),
     Series("建成区绿化率", "%", "level",
-           {"2020": 35.2, "2021": 35.6, "2022": 36.1, "2023": 36.2, "2024": 36.0},
-           "2025年38%：进度落后且2024年回落，偏离"),
+           {"2020": 35.2, "2021": 35.0, "2022": 34.9, "2023": 34.7, "2024": 34.6},
+           "2025年38%：低于2020年基数且逐年下降，逆向变化"),
     Series("农田防护林网修复", "万平方米", "count",
            {"2021": 8.2, "2022": 9.1, "2023": 10.3, "2024": 11.0},
            "突破37万平方米：2024年已实现"),
