@@ -244,17 +244,7 @@ class _Row:
             raise self.error("value", "a growth target needs its rate")
         self.unit = "%"
         self.set(log_path=True, percent=False)
-        rates, levels = {}, {}
-        level_unit = None
-        for obs in own:
-            k = self.column(obs.period.year)
-            if k is None or not obs.period.is_annual:
-                continue
-            if obs.kind is ObservationKind.GROWTH_PCT:
-                rates[k] = obs.value
-            elif obs.kind is ObservationKind.LEVEL:
-                level_unit = level_unit or obs.unit
-                levels[k] = self.converted(obs, level_unit)
+        rates, levels = self.annual_rates_and_levels(own)
         self.values[0] = 1.0
         anchor = 0 if 0 in levels else None  # the latest column with both level and index
         for k in range(1, len(self.values)):
@@ -326,7 +316,9 @@ class _Row:
         where = "" if bench_place == place else bench_place
         return f"{where}{benchmark.indicator}"
 
-    def yearly_growth(self, observations: list[Observation]) -> dict[int, float]:
+    def annual_rates_and_levels(self, observations: list[Observation]
+                                ) -> tuple[dict[int, float], dict[int, float]]:
+        """Full-year growth rates (%) and levels (in the first level's unit) by column."""
         rates, levels = {}, {}
         level_unit = None
         for obs in observations:
@@ -338,6 +330,10 @@ class _Row:
             elif obs.kind is ObservationKind.LEVEL:
                 level_unit = level_unit or obs.unit
                 levels[k] = self.converted(obs, level_unit)
+        return rates, levels
+
+    def yearly_growth(self, observations: list[Observation]) -> dict[int, float]:
+        rates, levels = self.annual_rates_and_levels(observations)
         for k in levels:
             if k not in rates and k - 1 in levels and levels[k - 1] > 0 and k >= 1:
                 rates[k] = (levels[k] / levels[k - 1] - 1) * 100

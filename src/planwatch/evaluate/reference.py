@@ -123,6 +123,16 @@ def _last_column(row: _Row, now: float) -> int:
                    len(row.values) - 1))
 
 
+def _annual_and_part(row: _Row, now: float):
+    """The full years after the base as (column, value), and all points as (time, value)
+    with the part-year figure last."""
+    annual = _annual(row, now, 1)
+    points = [(row.start + k, v) for k, v in annual]
+    if _part(row, now, annual[-1][0] if annual else 0):
+        points.append((row.part_time, row.part_value))
+    return annual, points
+
+
 def _final(row: _Row, now: float) -> float:
     """The deadline year's figure once it is in (NaN before)."""
     k = int(row.deadline - row.start)
@@ -208,11 +218,7 @@ def _transform(log_scale: bool):
 
 
 def _path(row: _Row, now: float, config: EvaluationConfig) -> dict:
-    annual = _annual(row, now, 1)
-    last_annual = annual[-1][0] if annual else 0
-    points = [(row.start + k, v) for k, v in annual]
-    if _part(row, now, last_annual):
-        points.append((row.part_time, row.part_value))
+    annual, points = _annual_and_part(row, now)
     goal, base, sign, tol = row.goal, row.values[0], row.sign, row.tolerance
     if not points or math.isnan(goal):
         status = L.QUALITATIVE if row.kind == T.MILESTONE else L.INSUFFICIENT_DATA
@@ -482,11 +488,7 @@ def poisson_quantile(p: float, mean: float) -> float:
 # ---------------------------------------------------------------- zero
 
 def _zero(row: _Row, now: float, config: EvaluationConfig) -> dict:
-    annual = _annual(row, now, 1)
-    last_annual = annual[-1][0] if annual else 0
-    points = [(row.start + k, v) for k, v in annual]
-    if _part(row, now, last_annual):
-        points.append((row.part_time, row.part_value))
+    annual, points = _annual_and_part(row, now)
     if not points:
         return {"status": L.INSUFFICIENT_DATA}
     goal, sign, tol, base = row.goal, row.sign, row.tolerance, row.values[0]
@@ -537,11 +539,7 @@ def _zero_outlook(row: _Row, now: float, annual: list[tuple[int, float]], final:
 # ---------------------------------------------------------------- bound kept every year
 
 def _bound(row: _Row, now: float, config: EvaluationConfig) -> dict:
-    annual = _annual(row, now, 1)
-    last_annual = annual[-1][0] if annual else 0
-    points = [(row.start + k, v) for k, v in annual]
-    if _part(row, now, last_annual):
-        points.append((row.part_time, row.part_value))
+    annual, points = _annual_and_part(row, now)
     if not points:
         return {"status": L.INSUFFICIENT_DATA}
     goal, sign, tol, band = row.goal, row.sign, row.tolerance, row.band

@@ -1,0 +1,81 @@
+"""Calibration check: do targets given P ≈ 0.8 get met about 80 % of the time?
+
+Series are simulated as random walks with drift (in logs for growing quantities, in points
+for shares), with drift and noise drawn per series; the engine sees the years up to the
+evaluation year, the rest of the path is then simulated from the same process and the target
+is met or not. Bucketing the engine's probabilities against the realised hit rate gives the
+reliability table in docs/evaluation.md (`python bench/calibration.py` prints it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import engine
+from . import table as T
+from .config import DEFAULT_CONFIG, EvaluationConfig
+from .table import TargetTable
+
+
+@dataclass(frozen=True)
+class ReliabilityRow:
+    low: float  # bucket of predicted probability [low, high)
+    high: float
+    targets: int
+    mean_predicted: float
+    hit_rate: float
+
+
+def simulate(n: int, *, seed: int = 0, start: int = 2020, seen: int = 3, deadline: int = 2025,
+             config: EvaluationConfig = DEFAULT_CONFIG) -> tuple[np.ndarray, np.ndarray]:
+    """(predicted probability, met at the deadline) for n simulated level targets, half on a
+    log scale (money) and half additive (shares), judged after `seen` years of data."""
+    rng = np.random.default_rng(seed)
+    years = deadline - start
+    table = TargetTable.empty(n, years + 1)
+    log = rng.random(n) < 0.5
+    drift = np.where(log, rng.normal(0.06, 0.03, n), rng.normal(0.5, 0.5, n))
+    noise = np.where(log, rng.uniform(0.01, 0.06, n), rng.uniform(0.1, 1.0, n))
+    steps = rng.normal(drift[:, None], noise[:, None], (n, years))
+    level = np.where(log, rng.uniform(50, 500, n), rng.uniform(20, 60, n))
+    path = np.concatenate([np.zeros((n, 1)), np.cumsum(steps, axis=1)], axis=1)
+    values = np.where(log[:, None], level[:, None] * np.exp(path), level[:, None] + path)
+    # Goals around where the trend leads, some easier, some harder.
+    expected = np.where(log, level * np.exp(drift * years), level + drift * years)
+    spread = np.where(log, expected * noise * np.sqrt(years), noise * np.sqrt(years))
+    goal = expected + rng.normal(0, 1.0, n) * spread
+    table.kind[:] = np.where(log, T.LEVEL, T.SHARE)
+    table.log_path[:] = log
+    table.percent[:] = ~log
+    table.start[:] = start
+    table.deadline[:] = deadline
+    table.goal[:] = goal
+    table.values[:, : seen + 1] = values[:, : seen + 1]
+    results = engine.assess_table(table, float(start + seen), config)
+    met = values[:, -1] >= goal
+    # Targets already met (or judged without an outlook) say nothing about calibration.
+    judged = ~np.isnan(results.probability) & (values[:, 0] < goal) & (values[:, seen] < goal)
+    return results.probability[judged], met[judged]
+
+
+def reliability(predicted: np.ndarray, met: np.ndarray, buckets: int = 10
+                ) -> list[ReliabilityRow]:
+    edges = np.linspace(0.0, 1.0, buckets + 1)
+    rows = []
+    for low, high in zip(edges[:-1], edges[1:], strict=True):
+        inside = (predicted >= low) & ((predicted < high) | (high == 1.0))
+        if inside.any():
+            rows.append(ReliabilityRow(float(low), float(high), int(inside.sum()),
+                                       float(predicted[inside].mean()),
+                                       float(met[inside].mean())))
+    return rows
+
+
+def format_table(rows: list[ReliabilityRow]) -> str:
+    lines = ["| predicted P | targets | mean predicted | observed hit rate |",
+             "|---|---:|---:|---:|"]
+    lines += [f"| {row.low:.1f}–{row.high:.1f} | {row.targets} | {row.mean_predicted:.3f} | "
+              f"{row.hit_rate:.3f} |" for row in rows]
+    return "\n".join(lines)

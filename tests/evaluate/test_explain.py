@@ -1,0 +1,36 @@
+"""The Chinese explanation: the numbers of the judgement, in a paragraph ready to paste."""
+
+from conftest import judge, make_target, series
+
+from planwatch.evaluate.explain import number, one_decimal, when
+
+
+def test_issue_example_wording():
+    target = make_target("growth", 9.0, "%")
+    observations = series("地区生产总值", {"2021": 6.0, "2022": 6.0, "2023": 6.0}, unit="%",
+                          kind="growth_pct")
+    text = judge(target, observations).explanation
+    assert text.startswith("2021—2023年年均增长6%，目标年均增长9%，滞后（需加快）；")
+    assert "完成目标需2024—2025年年均增长13.7%，2021—2023年年均增长6%" in text
+    assert "（达标概率" in text and text.endswith("）。")
+
+
+def test_schedule_sentence_compares_elapsed_and_completed_shares():
+    text = judge(make_target("share", 65, "%", indicator="城镇化率"),
+                 series("城镇化率", {"2020": 60, "2022": 61.5, "2023": 62}, unit="%")).explanation
+    assert "按序时进度应完成60%，实际完成40%，滞后20个百分点，滞后（需加快）" in text
+    assert "完成目标需2024—2025年每年增加1.5个百分点，2021—2023年年均增加0.67个百分点" in text
+
+
+def test_binding_targets_that_lag_say_warning():
+    target = make_target("share", 65, "%", indicator="城镇化率", attribute="约束性")
+    text = judge(target, series("城镇化率", {"2020": 60, "2023": 61}, unit="%")).explanation
+    assert text.endswith("该指标为约束性指标，予以预警。")
+
+
+def test_numbers_and_times_read_naturally():
+    assert [number(v) for v in (1234.5, 142.5, 6.0, 0.125, -0.0)] == [
+        "1234", "142.5", "6", "0.12", "0"]
+    assert one_decimal(6.04) == "6" and one_decimal(13.66) == "13.7"
+    assert [when(t) for t in (2023.0, 2022.5, 2022.25)] == ["2023年", "2023年上半年",
+                                                           "2023年1—3月"]

@@ -1,0 +1,56 @@
+"""Roll-up: counts per goal and for the plan, and a score whose formula travels with it."""
+
+from datetime import date
+
+import pytest
+from conftest import make_target, series
+
+from planwatch.domain import Goal
+from planwatch.evaluate import assess, rollup
+from planwatch.evaluate.rollup import target_score
+
+
+@pytest.fixture
+def judged():
+    targets = [
+        make_target("share", 65, "%", id="a", indicator="城镇化率", goal="economy"),
+        make_target("share", 65, "%", id="b", indicator="绿化率", goal="green",
+                    attribute="约束性"),
+        make_target("share", 65, "%", id="c", indicator="无数据", goal="green"),
+    ]
+    observations = (series("城镇化率", {"2020": 60, "2023": 66}, unit="%")
+                    + series("绿化率", {"2020": 60, "2023": 61}, unit="%"))
+    return targets, assess(targets, observations, date(2023, 12, 31))
+
+
+def test_counts_by_status_and_outlook_for_the_plan(judged):
+    targets, assessments = judged
+    plan = rollup(assessments, targets)["plan"]
+    assert plan["targets"] == 3 and plan["judged"] == 2 and plan["warnings"] == 1
+    assert plan["status"] == {"achieved_early": 1, "well_behind": 1, "insufficient_data": 1}
+    assert sum(plan["outlook"].values()) == 3
+
+
+def test_score_is_the_weighted_mean_of_target_scores(judged):
+    targets, assessments = judged
+    a, b, _ = assessments
+    # 约束性 b weighs 2; unjudged c is left out
+    expected = (target_score(a) + 2 * target_score(b)) / 3
+    assert rollup(assessments, targets)["plan"]["score"] == round(expected, 1)
+    assert target_score(a) == 100.0  # 提前实现 without an outlook: its status points
+
+
+def test_goals_count_the_targets_below_them(judged):
+    targets, assessments = judged
+    tree = [Goal("plan", "规划目标", "vision", children=[
+        Goal("economy", "经济发展", "area"), Goal("green", "绿色发展", "area")])]
+    groups = {g["key"]: g for g in rollup(assessments, targets, tree)["goals"]}
+    assert groups["plan"]["targets"] == 3
+    assert groups["green"]["targets"] == 2 and groups["economy"]["targets"] == 1
+
+
+def test_without_a_tree_goal_keys_form_flat_groups(judged):
+    targets, assessments = judged
+    summary = rollup(assessments, targets)
+    assert [g["key"] for g in summary["goals"]] == ["economy", "green"]
+    assert "约束性指标权重 2" in summary["formula"]
