@@ -209,10 +209,10 @@ class _Reader:
             year = scope[1]
         else:
             year, annual = outline.document_year, True
-        if annual:
-            period_start = None
-        elif found.base_year is not None:
+        if found.base_year is not None:
             period_start = found.base_year + 1
+        elif annual:
+            period_start = None
         elif scope is not None and year is not None and year >= scope[0]:
             period_start = scope[0]
         else:

@@ -277,7 +277,7 @@ class LineGrammar:
         if chinese and first["num"] in ("一",) and unit not in lx.POINT_UNITS + ("倍",):
             return None
         last = run[-1]
-        post = last["post"] or last["fpost"] or ""
+        post = last["post"] or last["fpost"] or last["about"] or ""
         run_end = last.end()
         # A counted object right after the unit: 新增8所九年一贯制学校.
         object_end = run_end
@@ -290,6 +290,8 @@ class LineGrammar:
                 object_end, object_text = run_end, ""
         people = bool(object_text and unit in ("万", "亿") and lx.PEOPLE_NOUN.match(object_text))
         unit_text = "比例" if unit == "比例" else self._original_unit(first)
+        if first["about"]:  # 1.2万余户: "more than", written inside the unit
+            unit, unit_text = unit.replace(first["about"], "", 1), unit_text.replace(first["about"], "", 1)
         if unit in ("万", "亿"):
             # 200万中小学生: people counted without a classifier are 万人.
             unit, unit_text, people = unit + "人", unit_text + "人", True

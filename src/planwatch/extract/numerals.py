@@ -75,12 +75,16 @@ def _parse_section(text: str, whole: str) -> int:
     """A numeral below 10,000 written with 十/百/千: 一千零五 → 1005, 十五 → 15."""
     total = 0
     digit: int | None = None
+    last_unit = 10_000
     for char in text:
         if char in DIGITS:
             if digit is not None and DIGITS[char] != 0:
                 raise NumeralError(f"two digits in a row in {whole!r}")
             digit = DIGITS[char] or None
         elif char in SMALL_UNITS:
+            if SMALL_UNITS[char] >= last_unit:
+                raise NumeralError(f"{char!r} out of order in {whole!r}")
+            last_unit = SMALL_UNITS[char]
             total += (digit if digit is not None else 1) * SMALL_UNITS[char]
             digit = None
         else:

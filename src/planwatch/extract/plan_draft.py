@@ -54,7 +54,9 @@ def draft_plan(text: str, targets: list[ExtractedTarget], *, source: str, place:
                parent: str | None = None) -> Plan:
     """A Plan holding the document and every extracted target, ready for review."""
     title = next((line.strip() for line in text.splitlines() if line.strip()), source)[:120]
-    place = place or _infer_place(title) or UNKNOWN_PLACE
+    inferred, inferred_parent = _infer_place(title)
+    place = place or inferred or UNKNOWN_PLACE
+    parent = parent or (inferred_parent if place == inferred else None)
     parent_level = jurisdiction_level(parent) if parent else None
     jurisdictions: dict[str, Jurisdiction] = {}
     if parent:
@@ -99,9 +101,17 @@ def draft_plan(text: str, targets: list[ExtractedTarget], *, source: str, place:
         indicators=list(indicators.values()), goals=goals, targets=plan_targets)
 
 
-def _infer_place(title: str) -> str | None:
-    match = _PLACE.search(title)
-    return match.group(0) if match else None
+def _infer_place(title: str) -> tuple[str | None, str | None]:
+    """The most specific place a title names, and the one before it: 长春市绿园区 → 绿园区, 长春市."""
+    chain: list[str] = []
+    for match in _PLACE.finditer(title):
+        if chain and match.start() != chain_end:
+            break
+        chain.append(match.group(0))
+        chain_end = match.end()
+    if not chain:
+        return None, None
+    return chain[-1], (chain[-2] if len(chain) > 1 else None)
 
 
 def _goal_tree(targets: list[ExtractedTarget]) -> tuple[list[Goal], dict[tuple[str, ...], str]]:

@@ -1,0 +1,86 @@
+"""Deadline years, period starts and dated deadlines."""
+
+from datetime import date
+
+from planwatch.extract import extract_targets
+
+
+def only(text, **options):
+    (target,) = extract_targets(text, **options)
+    return target
+
+
+def test_an_explicit_deadline():
+    target = only("到2027年,全市森林覆盖率达到48%。")
+    assert (target.year, target.period_start) == (2027, None)
+
+
+def test_a_deadline_in_chinese_numerals():
+    assert only("到二〇三五年,人均地区生产总值达到20万元。").year == 2035
+
+
+def test_a_five_year_plan_sets_its_span():
+    text = "“十四五”时期主要目标\n常住人口城镇化率达到70%。"
+    target = only(text)
+    assert (target.year, target.period_start) == (2025, 2021)
+
+
+def test_the_fifteenth_plan():
+    target = only("“十五五”期间,全市新建公园30个。")
+    assert (target.year, target.period_start) == (2030, 2026)
+
+
+def test_a_later_horizon_inside_a_five_year_plan_keeps_the_plan_start():
+    text = "“十四五”规划纲要\n到2035年,全区生产总值达到1000亿元。"
+    target = only(text)
+    assert (target.year, target.period_start) == (2035, 2021)
+
+
+def test_coming_five_years_count_from_the_document_date():
+    text = "2024年1月15日\n今后五年,全县规上工业企业达到300家。"
+    target = only(text)
+    assert (target.year, target.period_start) == (2028, 2024)
+
+
+def test_an_earlier_deadline_inside_the_clause_wins():
+    text = "“十四五”期间主要目标:力争2023年建成区面积达到60平方公里,人口达到80万人。"
+    first, second = extract_targets(text)
+    assert (first.year, second.year) == (2023, 2025)
+
+
+def test_this_year_is_the_document_year():
+    text = "某县2026年政府工作报告\n今年全县地区生产总值增长6%左右。"
+    assert only(text).year == 2026
+
+
+def test_this_year_falls_back_to_the_reference_year():
+    assert only("今年新建口袋公园15个。", reference_year=2031).year == 2031
+
+
+def test_an_annual_section_inside_a_five_year_plan():
+    text = "“十四五”发展目标\n到2025年,全区新建学校10所。\n2022年:\n新建幼儿园4所。"
+    five_year, annual = extract_targets(text)
+    assert (five_year.year, five_year.period_start) == (2025, 2021)
+    assert (annual.year, annual.period_start) == (2022, None)
+
+
+def test_a_base_year_starts_the_period():
+    target = only("2024年全市工作计划\n规上工业产值较2022年增长30%。")
+    assert (target.kind, target.period_start) == ("cumulative", 2023)
+
+
+def test_a_festival_deadline_is_a_date():
+    target = only("2023年重点工作:确保“五一”前20个重点项目全部开工。")
+    assert target.deadline == date(2023, 4, 30)
+
+
+def test_a_month_deadline_is_the_end_of_that_month():
+    target = only("2023年重点工作:9月底前完成改造老旧小区12个。")
+    assert target.deadline == date(2023, 9, 30)
+
+
+def test_past_figures_are_no_targets():
+    text = ("2025年工作要点\n2024年完成地区生产总值410亿元。全年一般公共预算收入比上年增长5.2%。"
+            "截至11月底,已建成充电桩600个。今年全区地区生产总值增长6%。")
+    (target,) = extract_targets(text)
+    assert (target.value, target.year) == (6, 2025)
