@@ -116,11 +116,12 @@ def _integer_to_chinese(number: int) -> str:
         number %= magnitude
     parts: list[str] = []
     need_zero = False
-    for _index, (group, name) in enumerate(groups):
+    for group, name in groups:
         if group == 0:
             need_zero = bool(parts)
             continue
-        section = _integer_to_chinese(group) if group >= 100000000 else _section_to_chinese(group)
+        # A 亿 group of 10,000 or more is itself written with 万: 一万亿.
+        section = _integer_to_chinese(group) if group >= 10_000 else _section_to_chinese(group)
         if parts and (need_zero or group < 1000):
             parts.append("零")
         parts.append(section + name)

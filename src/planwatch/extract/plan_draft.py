@@ -104,6 +104,7 @@ def draft_plan(text: str, targets: list[ExtractedTarget], *, source: str, place:
 def _infer_place(title: str) -> tuple[str | None, str | None]:
     """The most specific place a title names, and the one before it: 长春市绿园区 → 绿园区, 长春市."""
     chain: list[str] = []
+    chain_end = -1
     for match in _PLACE.finditer(title):
         if chain and match.start() != chain_end:
             break
