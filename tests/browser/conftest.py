@@ -61,6 +61,7 @@ def signed_in_page(browser, site):
         page = browser.new_page(**({"viewport": viewport} if viewport else {}))
         pages.append(page)
         page.goto(site + "/")
+        page.wait_for_function("document.activeElement?.id === 'id_username'")
         page.keyboard.type("reader")
         page.keyboard.press("Tab")
         page.keyboard.type(PASSWORD)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import URLField
 from simple_history.admin import SimpleHistoryAdmin
 
 from planwatch.web.plans import models
@@ -32,6 +33,7 @@ class PlanAdmin(SimpleHistoryAdmin):
     list_display = ["name", "title", "jurisdiction", "period_start", "period_end", "base_year"]
     search_fields = ["name", "title"]
     inlines = [PlanPlaceInline, PlanDepartmentInline]
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.Goal)
