@@ -54,3 +54,22 @@ def test_without_a_tree_goal_keys_form_flat_groups(judged):
     summary = rollup(assessments, targets)
     assert [g["key"] for g in summary["goals"]] == ["economy", "green"]
     assert "约束性指标权重 2" in summary["formula"]
+
+
+def test_the_columnar_rollup_gives_the_same_counts_and_score(judged):
+    import numpy as np
+
+    from planwatch.evaluate import build_table, engine, plan_time
+    from planwatch.evaluate.labels import STATUS_BY_CODE
+    from planwatch.evaluate.rollup import rollup_table
+
+    targets, assessments = judged
+    observations = (series("城镇化率", {"2020": 60, "2023": 66}, unit="%")
+                    + series("绿化率", {"2020": 60, "2023": 61}, unit="%"))
+    as_of = date(2023, 12, 31)
+    table, _ = build_table(targets, observations, as_of)
+    results = engine.assess_table(table, plan_time(as_of))
+    bulk = rollup_table(results, np.zeros(3, np.int64), table.binding)
+    plan = rollup(assessments, targets)["plan"]
+    assert bulk["score"][0] == pytest.approx(plan["score"], abs=0.05)
+    assert bulk["status"][0, STATUS_BY_CODE["well_behind"]] == 1

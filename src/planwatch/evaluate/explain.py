@@ -142,7 +142,9 @@ def _rates(info: TargetInfo, r: dict) -> str:
         per_year = "最近一年完成" if info.kind is Kind.CUMULATIVE else "年均完成"
         return (f"完成目标需{ahead}每年完成{_amount(info, required)}，"
                 f"{per_year}{_amount(info, observed)}")
-    if r["log_scale"] or info.kind is Kind.GROWTH:
+    if info.kind is Kind.GROWTH:  # the observed average is already in the first sentence
+        return f"完成目标需{ahead}年均增长{one_decimal(required)}%"
+    if r["log_scale"]:
         return (f"完成目标需{ahead}年均增长{one_decimal(required)}%，"
                 f"{past}年均增长{one_decimal(observed)}%")
     verb_needed = "增加" if required >= 0 else "减少"

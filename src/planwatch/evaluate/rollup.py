@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 from planwatch.domain.model import Goal, Target
 from planwatch.domain.vocabulary import Attribute
 
 from . import labels as L
 from .assessment import Assessment
 from .config import DEFAULT_CONFIG, STATUS_POINTS, EvaluationConfig
+from .table import ResultTable
 
 
 def score_formula(config: EvaluationConfig = DEFAULT_CONFIG) -> str:
@@ -83,3 +86,27 @@ def rollup(assessments: list[Assessment], targets: list[Target], goals: list[Goa
                                **summarise(members, targets_by_id, config)})
     return {"formula": score_formula(config), "plan": summarise(assessments, targets_by_id,
                                                                 config), "goals": groups}
+
+
+def rollup_table(results: ResultTable, groups: np.ndarray, binding: np.ndarray,
+                 config: EvaluationConfig | None = None) -> dict[str, np.ndarray]:
+    """The roll-up of a ResultTable by integer group (a county, a goal): counts of each status
+    and outlook code (columns in labels order) and the score, by the same formula as rollup()."""
+    config = config or DEFAULT_CONFIG
+    size = int(groups.max()) + 1 if len(groups) else 0
+    points_by_code = np.array([STATUS_POINTS.get(label.code, np.nan) for label in L.STATUSES])
+    points = points_by_code[results.status]
+    share = config.status_weight
+    score = np.where(np.isnan(results.probability), points,
+                     share * points + (1 - share) * 100 * results.probability)
+    weight = np.where(binding, config.binding_weight, 1.0) * ~np.isnan(score)
+    totals = np.bincount(groups, weight, size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        group_score = np.bincount(groups, np.nan_to_num(score) * weight, size) / totals
+    return {
+        "status": np.bincount(groups * len(L.STATUSES) + results.status,
+                              minlength=size * len(L.STATUSES)).reshape(size, -1),
+        "outlook": np.bincount(groups * len(L.OUTLOOKS) + results.outlook,
+                               minlength=size * len(L.OUTLOOKS)).reshape(size, -1),
+        "score": group_score,
+    }
