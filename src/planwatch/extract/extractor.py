@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
-from .grammar import Found, parse_line
+from .grammar import Found, has_figure, parse_line
 from .lexicon import MENTION
 from .script import normalise, simplify
 from .structure import Outline, parse_heading
@@ -162,7 +162,7 @@ class _Reader:
     def _text_line(self, line: str, offset: int, allowed) -> Iterator[ExtractedTarget]:
         normalised = normalise(line.rstrip("\r\n"))
         text = normalised.text
-        heading, _ = parse_heading(text, has_targets=bool(MENTION.search(text)))
+        heading, _ = parse_heading(text, has_targets=has_figure(text))
         if heading:
             self.outline.enter(heading)
         else:

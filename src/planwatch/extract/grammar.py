@@ -470,6 +470,12 @@ def parse_line(line: NormalisedLine, *, earliest_year: int | None = None) -> lis
     return LineGrammar(line, earliest_year=earliest_year).parse()
 
 
+def has_figure(text: str) -> bool:
+    """Whether a normalised line holds a figure that could be a target (years and ages aside)."""
+    return any(m["unit"] not in lx.DURATION_UNITS for m in lx.MENTION.finditer(text)) or bool(
+        lx.MULTIPLE.search(text) or lx.ZERO.search(text) or lx.SCALE_LABEL.search(text))
+
+
 _STANDALONE_REST = ("", "时", "以后", "前后", "是")
 _HAS_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十]|翻|倍增|清零|零|级|同步|水平|前")
 
@@ -602,11 +608,13 @@ def _benchmark(text: str, indicator: str) -> dict:
 
 def _split_names(indicator: str) -> list[str]:
     """高新技术企业数量和科技型企业数量 → both; 城乡居民人均可支配收入 → 城镇…, 农村…."""
+    parts = [p for p in re.split("和|与|及|、", indicator) if p]
+    if len(parts) > 1:
+        return parts
     if indicator.startswith(("城乡居民", "城鄉居民")):
         rest = indicator[2:]
         return ["城镇" + rest, "农村" + rest]
-    parts = [p for p in re.split("和|与|及|、", indicator) if p]
-    return parts if len(parts) > 1 else [indicator]
+    return [indicator]
 
 
 _DISTRIBUTIVE = re.compile("均(?:增长|达到|达|提高|下降|降低|为|保持在|控制在)?$")

@@ -102,7 +102,9 @@ def parse_heading(line: str, *, has_targets: bool) -> tuple[Heading | None, int]
     if item and len(stripped) <= SHORT_LINE and not _SENTENCE_END.search(stripped[:-1]):
         return _heading(3, item.group(1).rstrip("。:")), 0
     if len(stripped) <= SHORT_LINE and not re.search(r"[,。;!?]|:.", stripped):
-        return Heading(2, stripped.rstrip(":："), _section_year(stripped), plain=True), 0
+        year = _section_year(stripped)
+        # A short line naming a year (2024年工作安排) heads an annual section, like 2024年:
+        return Heading(1 if year else 2, stripped.rstrip(":："), year, plain=year is None), 0
     return None, 0
 
 

@@ -1,0 +1,76 @@
+"""Indicator tables flattened to text: the target column, not the baseline or progress."""
+
+from planwatch.extract import extract_targets
+
+COLUMN_TABLE = """“十四五”卫生健康主要指标
+指标
+2020年
+2025年
+属性
+1.人均预期寿命(岁)
+78.2
+79以上
+预期性
+2.每千人口执业(助理)医师数(人)
+2.9
+3.4
+预期性
+3.孕产妇死亡率(1/10万)
+其中:城镇
+农村
+9.8
+12.1
+9以下
+11以下
+约束性
+"""
+
+
+def test_column_table_takes_the_target_column():
+    targets = extract_targets(COLUMN_TABLE)
+    assert [(t.indicator, t.value, t.comparator, t.year) for t in targets] == [
+        ("人均预期寿命", 79, ">=", 2025),
+        ("每千人口执业(助理)医师数", 3.4, "=", 2025),
+        ("孕产妇死亡率(城镇)", 9, "<=", 2025),
+        ("孕产妇死亡率(农村)", 11, "<=", 2025),
+    ]
+    assert targets[0].unit == "岁"
+    assert targets[0].text.startswith("1.人均预期寿命(岁)") and targets[0].text.endswith("79以上")
+
+
+ROW_TABLE = """“十四五”经济社会发展主要指标
+指标 | 2020年 | 2025年 | 年均增长 | 属性
+地区生产总值(亿元) | 450 | 650 | 7.5% | 预期性
+常住人口城镇化率(%) | 61 | 66 | — | 预期性
+单位GDP能耗降低(%) | — | 〔14〕 | — | 约束性
+"""
+
+
+def test_row_table_with_year_and_growth_columns():
+    targets = extract_targets(ROW_TABLE)
+    assert [(t.indicator, t.value, t.unit, t.kind, t.comparator) for t in targets] == [
+        ("地区生产总值", 650, "亿元", "level", "="),
+        ("地区生产总值", 7.5, "%", "growth", "="),
+        ("常住人口城镇化率", 66, "%", "share", "="),
+        ("单位GDP能耗降低", -14, "%", "cumulative", "<="),
+    ]
+    assert all((t.year, t.period_start) == (2025, 2021) for t in targets)
+
+
+PROGRESS_TABLE = """2024年民生实事进展表
+序号 | 项目内容 | 完成情况 | 牵头单位 |
+1 | 新建社区卫生服务站6个。 | 已建成社区卫生服务站4个。 | 卫健局 |
+新增普惠托位300个。 | 新增托位320个。 | |
+2 | 改造城市燃气管网45公里。 | 完成改造40公里。 | 住建局 |
+"""
+
+
+def test_progress_columns_are_skipped():
+    targets = extract_targets(PROGRESS_TABLE)
+    assert [(t.value, t.unit, t.year) for t in targets] == [(6, "个", 2024), (300, "个", 2024), (45, "公里", 2024)]
+
+
+def test_a_table_row_restating_prose_collapses():
+    text = "人均预期寿命达到79岁以上。\n" + COLUMN_TABLE
+    targets = extract_targets(text)
+    assert sum(1 for t in targets if t.indicator == "人均预期寿命") == 1
