@@ -44,3 +44,10 @@ def test_the_side_list_names_every_target(page, sample_plan):
     side = page[page.index('class="target-index"'):]
     for target in sample_plan.targets:
         assert f"/plans/sample/targets/{target.id}/" in side
+
+
+def test_the_page_takes_a_bounded_number_of_queries(
+        member_client, sample_plan, django_assert_max_num_queries):
+    save_plan(sample_plan)
+    with django_assert_max_num_queries(5):
+        member_client.get(reverse("plans:document", args=["sample"]))
