@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .grammar import Found
+from .lexicon import COUNT_VERB
 from .numerals import NumeralError, parse_number
 from .script import simplify
 from .structure import YEAR, year_value
@@ -35,7 +36,7 @@ _SUB_ROW = re.compile(r"^其中\s*[:：]\s*")
 
 @dataclass
 class Column:
-    kind: str  # label | year | growth | other
+    kind: str  # label | year | growth | other | value (a row without a header)
     year: int | None = None
 
 
@@ -108,6 +109,8 @@ def cell_target(label: str, sub_label: str | None, cell: str, column: Column,
         kind = "growth"
     elif unit in ("%", "‰") or re.search("率|比重|比例|占比", simple_label):
         kind = "share"
+    elif COUNT_VERB.match(name):
+        kind = "count"
     else:
         kind = "level"
     post = match["post"] or ""
@@ -158,11 +161,9 @@ class RowTable:
         return [span for span, keep in zip(spans, self.prose_columns, strict=False) if keep]
 
     def numeric_targets(self, line: str, offset: int) -> list[Found]:
-        if self.columns is None:
-            return []
         spans = self.cells(line)
-        if len(spans) != len(self.columns):
-            return []
+        if self.columns is None or len(spans) != len(self.columns):
+            return _label_value_targets(line, spans, offset)
         label_span = next(((a, b) for (a, b), c in zip(spans, self.columns, strict=False) if c.kind == "label" and b > a),
                           None)
         if label_span is None:
@@ -176,6 +177,22 @@ class RowTable:
                 if target:
                     found.append(target)
         return found
+
+
+def _label_value_targets(line: str, spans: list[tuple[int, int]], offset: int) -> list[Found]:
+    """A row of one label and value cells (新建公园 | 12个): each value under the label."""
+    labels = [(a, b) for a, b in spans if b > a and not is_value_cell(line[a:b])]
+    values = [(a, b) for a, b in spans if b > a and is_value_cell(line[a:b])]
+    if len(labels) != 1 or not values or labels[0][0] > values[0][0]:
+        return []
+    label_start, _ = labels[0]
+    label = line[label_start:labels[0][1]]
+    found = []
+    for a, b in values:
+        target = cell_target(label, None, line[a:b], Column("value"), (offset + label_start, offset + b), None)
+        if target:
+            found.append(target)
+    return found
 
 
 class ColumnTable:
