@@ -22,12 +22,18 @@ class YamlSyntaxError(ValueError):
         self.line = line
 
 
+# libyaml's parser and emitter when PyYAML was built with it (the pinned wheels are): ten
+# times faster on a plan of thousands of targets, same documents.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _resolvers_without(*tags: str):
     return {first: [(tag, regexp) for tag, regexp in resolvers if tag not in tags]
             for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-class _PlanLoader(yaml.SafeLoader):
+class _PlanLoader(_Loader):
     yaml_implicit_resolvers = _resolvers_without("tag:yaml.org,2002:timestamp",
                                                  "tag:yaml.org,2002:value")
 
@@ -92,7 +98,7 @@ class FlowList(list):
     """A short list written on one line: span: [120, 134]."""
 
 
-class _PlanDumper(yaml.SafeDumper):
+class _PlanDumper(_Dumper):
     # Dates unquoted (deadline: 2021-04-30), as an author writes them; `=` stays quoted
     # because other YAML readers would take a bare `=` for the "value" tag.
     yaml_implicit_resolvers = _resolvers_without("tag:yaml.org,2002:timestamp")
