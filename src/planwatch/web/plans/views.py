@@ -106,7 +106,7 @@ def _observation_rows(plan: Plan, target: Target) -> list[tuple[Observation, boo
 
 @plan_view
 def plan_document(request, plan: Plan):
-    targets = list(plan.targets.only("key", "indicator", "kind", "span_start", "span_end"))
+    targets = list(plan.targets.all())
     marks = [document.Marked(t.key, t.span_start, t.span_end, t.kind == Kind.MILESTONE)
              for t in targets if t.span_start is not None]
     return render(request, "plans/document.html", {
