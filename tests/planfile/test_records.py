@@ -1,5 +1,6 @@
 """Plan → YAML → Plan is lossless, for any plan the format can hold."""
 
+import dataclasses
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +29,7 @@ from planwatch.domain import (
     Task,
     TaskStatus,
 )
-from planwatch.planfile import dump_plan, parse_plan
+from planwatch.planfile import dump_plan, parse_plan, records
 
 UNITS = ["亿元", "万元", "%", "个", "所", "万人", "万平方米", "百分点", "倍", "户", "条"]
 GOAL_LEVELS = ["vision", "horizon", "period", "area", "annual", "annual_area", "measure"]
@@ -163,3 +164,15 @@ def test_fields_at_their_default_are_left_out_and_attribute_always_shown():
     target_lines = dump_plan(plan).split("targets:\n")[1]
     assert target_lines == ("- id: t\n  indicator: 天香公园对外开放\n  kind: milestone\n  year: 2021\n"
                             "  attribute: 预期性\n")
+
+
+def test_the_format_holds_every_field_of_the_domain_records():
+    source_fields = {"source_text", "source_title", "source_url"}  # under `source:`
+    for record in (records.JURISDICTION, records.DEPARTMENT, records.INDICATOR, records.GOAL,
+                   records.BENCHMARK, records.TARGET, records.TASK, records.STAGE,
+                   records.PROJECT, records.PLAN):
+        covered = {field.attr for field in record.fields}
+        expected = {field.name for field in dataclasses.fields(record.cls)}
+        if record is records.PLAN:
+            expected -= source_fields
+        assert covered == expected, record.cls.__name__
