@@ -18,13 +18,17 @@ from planwatch.web import labels
 
 
 class ObservationQuerySet(models.QuerySet):
-    def current(self) -> ObservationQuerySet:
-        """Only the latest revision of every figure."""
+    def with_is_current(self) -> ObservationQuerySet:
+        """Each row annotated `is_current`: no later revision of the same figure exists."""
         newer = Observation.objects.filter(
             place=models.OuterRef("place"), indicator=models.OuterRef("indicator"),
             period=models.OuterRef("period"), kind=models.OuterRef("kind"),
             provenance=models.OuterRef("provenance"), revision__gt=models.OuterRef("revision"))
-        return self.filter(~models.Exists(newer))
+        return self.annotate(is_current=~models.Exists(newer))
+
+    def current(self) -> ObservationQuerySet:
+        """Only the latest revision of every figure."""
+        return self.with_is_current().filter(is_current=True)
 
 
 class Observation(models.Model):

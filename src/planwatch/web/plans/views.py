@@ -82,26 +82,21 @@ def target_detail(request, plan: Plan, key: str):
         context = document.excerpt(plan.source_text, target.span_start, target.span_end)
     return render(request, "plans/target.html", {
         "plan": plan, "row": TargetRow.of(target), "target": target, "context": context,
-        "observations": _observation_rows(plan, target),
+        "observations": _observations(plan, target),
     })
 
 
-def _observation_rows(plan: Plan, target: Target) -> list[tuple[Observation, bool]]:
-    """Figures on the target's indicator and benchmark, each with whether it is current."""
+def _observations(plan: Plan, target: Target):
+    """Figures on the target's indicator and benchmark, every revision, each marked current
+    or superseded."""
     places = {target.place or plan.jurisdiction.name}
     indicators = {target.indicator}
     if target.benchmark_indicator:
         indicators.add(target.benchmark_indicator)
         places.add(target.benchmark_place or target.place or plan.jurisdiction.name)
-    rows = list(Observation.objects.filter(indicator__in=indicators, place__in=places)
-                .order_by("indicator", "place", "year", "months", "kind", "provenance",
-                          "revision"))
-    latest: dict[tuple, int] = {}
-    for row in rows:
-        key = (row.place, row.indicator, row.period, row.kind, row.provenance)
-        latest[key] = max(latest.get(key, 0), row.revision)
-    return [(row, latest[(row.place, row.indicator, row.period, row.kind, row.provenance)]
-             == row.revision) for row in rows]
+    return (Observation.objects.filter(indicator__in=indicators, place__in=places)
+            .with_is_current()
+            .order_by("indicator", "place", "year", "months", "kind", "provenance", "revision"))
 
 
 @plan_view
