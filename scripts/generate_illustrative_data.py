@@ -51,6 +51,8 @@ import numpy as np
 from planwatch.domain import parse_period
 from planwatch.samples import luyuan
 
+PUBLIC_FIGURES_HEADER = ("place", "indicator", "year", "value", "unit", "kind", "source_url",
+                         "quote")
 OBSERVATION_HEADER = ("place", "indicator", "period", "value", "unit", "kind", "source",
                       "provenance", "note")
 ANNUAL_TARGET_HEADER = ("place", "indicator", "year", "value", "unit", "kind", "comparator",
@@ -123,7 +125,11 @@ def read_public_figures(path: Path) -> tuple[list[dict], list[dict]]:
     """Observation rows and annual-target rows from public_figures.csv."""
     observations, targets = [], []
     with path.open(encoding="utf-8", newline="") as file:
-        for row_number, row in enumerate(csv.DictReader(file), start=2):
+        reader = csv.DictReader(file)
+        missing = [c for c in PUBLIC_FIGURES_HEADER if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(f"{path.name}: row 1: missing column(s) {', '.join(missing)}")
+        for row_number, row in enumerate(reader, start=2):
             name, qualifier = _qualified(path.name, row_number, row["indicator"])
             kind = row["kind"]
             if kind not in ("level", "growth_pct", "count_in_year", "cumulative"):
@@ -300,8 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         observations, annual_targets = read_public_figures(args.public_figures)
-    except (InputError, OSError, KeyError) as error:
+    except InputError as error:
         print(f"错误 / error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"错误 / error: {args.public_figures}: {error.strerror}", file=sys.stderr)
         return 2
     outputs = {
         "observations.csv": _csv_text(OBSERVATION_HEADER, observations),
@@ -310,8 +319,12 @@ def main(argv: list[str] | None = None) -> int:
                                                    illustrative_rows(observations)),
     }
     args.out.mkdir(parents=True, exist_ok=True)
+    # Every file is written beside its place first, then all are moved in: a failed write
+    # leaves the old files as they were.
     for name, text in outputs.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="")
+        (args.out / f"{name}.partial").write_text(text, encoding="utf-8", newline="")
+    for name in outputs:
+        (args.out / f"{name}.partial").replace(args.out / name)
     return 0
 
 

@@ -111,3 +111,12 @@ def test_an_unknown_qualifier_stops_the_script_before_anything_is_written(tmp_pa
     assert result.stderr.strip() == ("错误 / error: figures.csv: row 55: indicator: unknown "
                                      "qualifier in '地区生产总值(初步核算)'")
     assert not out.exists()
+
+
+def test_a_file_missing_a_column_is_refused_by_name(tmp_path):
+    (tmp_path / "figures.csv").write_text("place,indicator,year,value\n绿园区,x,2021,1\n", "utf-8")
+    result = run_script("--public-figures", str(tmp_path / "figures.csv"),
+                        "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("错误 / error: figures.csv: row 1: missing column(s) unit, "
+                                     "kind, source_url, quote")
