@@ -73,6 +73,21 @@ def test_a_target_under_an_unknown_goal_is_refused_and_nothing_is_written(
     assert row_counts() == before
 
 
+def test_a_parent_jurisdiction_defined_nowhere_is_refused(sample_plan, row_counts):
+    before = row_counts()
+    orphan = dataclasses.replace(sample_plan, jurisdictions=sample_plan.jurisdictions[:1])
+    with pytest.raises(PlanStoreError, match="示例省"):
+        save_plan(orphan)
+    assert row_counts() == before
+
+
+def test_a_parent_stored_by_another_plan_is_found(sample_plan, plan_factory):
+    save_plan(sample_plan)
+    second = dataclasses.replace(plan_factory("other"), jurisdictions=[])
+    save_plan(second)
+    assert models.Plan.objects.get(name="other").jurisdiction.parent.name == "示例市"
+
+
 def test_an_unknown_plan_name_is_reported():
     with pytest.raises(PlanNotFound, match="nothing"):
         plan_from_db("nothing")

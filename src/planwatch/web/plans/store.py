@@ -71,11 +71,13 @@ def _save_jurisdictions(places: list[domain.Jurisdiction]) -> dict[str, models.J
             name=place.name, defaults={"level": place.level, "code": place.code or ""})
     # Parents second: a plan may list a district before the city above it.
     for place in places:
-        parent = place.parent and (rows.get(place.parent)
-                                   or models.Jurisdiction.objects.filter(name=place.parent).first())
-        if place.parent and parent is None:
-            raise PlanStoreError(f"行政区 {place.name} 的上级 {place.parent} 未定义 / "
-                                 f"jurisdiction {place.name}: unknown parent {place.parent}")
+        parent = None
+        if place.parent:
+            parent = (rows.get(place.parent)
+                      or models.Jurisdiction.objects.filter(name=place.parent).first())
+            if parent is None:
+                raise PlanStoreError(f"行政区 {place.name} 的上级 {place.parent} 未定义 / "
+                                     f"jurisdiction {place.name}: unknown parent {place.parent}")
         if rows[place.name].parent_id != (parent.pk if parent else None):
             rows[place.name].parent = parent
             rows[place.name].save(update_fields=["parent"])
