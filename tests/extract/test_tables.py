@@ -74,3 +74,9 @@ def test_a_table_row_restating_prose_collapses():
     text = "人均预期寿命达到79岁以上。\n" + COLUMN_TABLE
     targets = extract_targets(text)
     assert sum(1 for t in targets if t.indicator == "人均预期寿命") == 1
+
+
+def test_a_unit_column_gives_the_unit_and_bare_numbers_without_one_are_dropped():
+    text = "指标 | 单位 | 2022年 | 2025年\n地区生产总值 | 亿元 | 380 | 520\n综合指数 | | 80 | 90\n"
+    (target,) = extract_targets(text)
+    assert (target.indicator, target.value, target.unit, target.year) == ("地区生产总值", 520, "亿元", 2025)

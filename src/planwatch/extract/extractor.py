@@ -45,6 +45,7 @@ class ExtractedTarget:
     benchmark: dict | None = None  # relative targets: {indicator, place, margin}
     confidence: float = 0.5
     deadline: date | None = None  # a dated deadline within the year: "五一"前
+    base_year: int | None = None  # the year growth and progress count from
     restatements: list[tuple[int, int]] = field(default_factory=list)  # other spans saying it
 
     def as_dict(self, target_id: str | None = None) -> dict:
@@ -52,8 +53,11 @@ class ExtractedTarget:
         data.update({
             "text": self.text, "indicator": self.indicator, "value": self.value, "unit": self.unit,
             "comparator": self.comparator, "kind": self.kind, "year": self.year,
-            "period_start": self.period_start, "span": list(self.span), "goal": list(self.goal),
-            "benchmark": self.benchmark, "confidence": self.confidence,
+            "period_start": self.period_start, "span": list(self.span),
+            # Target JSON carries a goal as one name (planwatch evaluate reads a string);
+            # the heading path itself follows as a list.
+            "goal": " / ".join(self.goal) or None, "goal_path": list(self.goal),
+            "benchmark": self.benchmark, "confidence": self.confidence, "base_year": self.base_year,
         })
         if self.deadline is not None:
             data["deadline"] = self.deadline.isoformat()
@@ -220,11 +224,20 @@ class _Reader:
         deadline = None
         if found.deadline and year:
             deadline = date(year, *found.deadline)
+        # Growth is counted from the year before the period (or, for an annual target, the
+        # year before it), unless the text names its base (较2020年).
+        if found.base_year is not None:
+            base_year = found.base_year
+        elif period_start is not None:
+            base_year = period_start - 1
+        else:
+            base_year = year - 1 if year else None
         return ExtractedTarget(
             text=self._slice(found.start, found.end), indicator=found.indicator, value=found.value,
             unit=found.unit, comparator=found.comparator, kind=found.kind, year=year,
             period_start=period_start, span=(found.start, found.end), goal=outline.goal_path,
-            benchmark=found.benchmark, confidence=found.confidence, deadline=deadline)
+            benchmark=found.benchmark, confidence=found.confidence, deadline=deadline,
+            base_year=base_year)
 
     def _slice(self, start: int, end: int) -> str:
         pieces = []

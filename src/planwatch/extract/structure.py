@@ -28,7 +28,8 @@ _ANNUAL_AFTER_COMMA = re.compile(rf"({YEAR})年,[^。]{{0,30}}目标")
 _DATE = re.compile(rf"({YEAR})(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}}|/\d{{1,2}}/\d{{1,2}})")
 _HEADER_CHARS = 4000
 
-# Headings, by level: 第一章 (0), 一、 (1), （一） (2), 1. / —— (3); short unnumbered lines (2 or 3).
+# Headings, by level: 第一章 and year sections (0), 一、 (1), （一） (2), 1. / —— (3); short
+# unnumbered lines (2, or 3 right under another).
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百\d]+[章篇部分编]\s*(.*)$")
 _TOP = re.compile(rf"^[{CHINESE_DIGIT}百]+[、.]\s*(.*)$")
 _SUB = re.compile(rf"^\(\s*[{CHINESE_DIGIT}百]+\s*\)\s*(.*)$")
@@ -94,8 +95,9 @@ def parse_heading(line: str, *, has_targets: bool) -> tuple[Heading | None, int]
             title, body_start = _title_and_body(match.group(1), stripped, match.start(1))
             if title:
                 return _heading(level, title), (offset + body_start if body_start else 0)
+    # Year sections (2021年: / 2024年工作要点) head everything numbered under them.
     if _YEAR_HEADING.match(stripped):
-        return _heading(1, stripped.rstrip(":： ")), 0
+        return _heading(0, stripped.rstrip(":： ")), 0
     if has_targets:
         return None, 0
     item = _ITEM.match(stripped)
@@ -104,7 +106,7 @@ def parse_heading(line: str, *, has_targets: bool) -> tuple[Heading | None, int]
     if len(stripped) <= SHORT_LINE and not re.search(r"[,。;!?]|:.", stripped):
         year = _section_year(stripped)
         # A short line naming a year (2024年工作安排) heads an annual section, like 2024年:
-        return Heading(1 if year else 2, stripped.rstrip(":："), year, plain=year is None), 0
+        return Heading(0 if year else 2, stripped.rstrip(":："), year, plain=year is None), 0
     return None, 0
 
 

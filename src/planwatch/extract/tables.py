@@ -24,6 +24,7 @@ _GROWTH_COLUMN = re.compile("年均增长|年均增速|累计|五年累计")
 # Columns that report progress or bookkeeping, never a target.
 _NON_TARGET_COLUMN = re.compile(
     "进展|完成情况|进度|实际完成|执行情况|现状|备注|责任|牵头|配合|单位|序号|属性|时限|完成时间|类别")
+_UNIT_COLUMN = re.compile("^(?:计量)?单位$")
 _ATTRIBUTE = re.compile("^(?:约束性|预期性)$")
 _VALUE_CELL = re.compile(
     r"^(?P<approx>约)?(?:(?P<bracket>[〔\[(])\s*(?P<bnum>-?\d+(?:\.\d+)?)\s*[〕\])]|(?P<num>-?\d+(?:\.\d+)?))"
@@ -36,7 +37,7 @@ _SUB_ROW = re.compile(r"^其中\s*[:：]\s*")
 
 @dataclass
 class Column:
-    kind: str  # label | year | growth | other | value (a row without a header)
+    kind: str  # label | year | growth | unit | other | value (a row without a header)
     year: int | None = None
 
 
@@ -50,6 +51,8 @@ def classify_header(cells: list[str]) -> list[Column] | None:
             columns.append(Column("year", year_value(year.group(1))))
         elif _GROWTH_COLUMN.search(simple):
             columns.append(Column("growth"))
+        elif _UNIT_COLUMN.match(simple):
+            columns.append(Column("unit"))
         elif _NON_TARGET_COLUMN.search(simple):
             columns.append(Column("other"))
         else:
@@ -85,7 +88,7 @@ def label_name(label: str) -> tuple[str, str]:
 
 
 def cell_target(label: str, sub_label: str | None, cell: str, column: Column,
-                span: tuple[int, int], year: int | None) -> Found | None:
+                span: tuple[int, int], year: int | None, unit_cell: str = "") -> Found | None:
     """The target a value cell states under its row label, or None for an empty cell."""
     simple = simplify(cell).strip()
     match = _VALUE_CELL.match(simple)
@@ -100,7 +103,9 @@ def cell_target(label: str, sub_label: str | None, cell: str, column: Column,
         value = parse_number(match["bnum"] or match["num"])
     except NumeralError:
         return None
-    unit = (match["unit"] or label_unit).strip()
+    unit = (match["unit"] or label_unit or unit_cell).strip()
+    if not unit:
+        return None  # a bare number: no unit to measure it in
     simple_label = simplify(label)
     decrease = bool(re.search("下降|降低|减少", simple_label))
     if match["bracket"] or "累计" in simple_label:
@@ -164,16 +169,19 @@ class RowTable:
         spans = self.cells(line)
         if self.columns is None or len(spans) != len(self.columns):
             return _label_value_targets(line, spans, offset)
-        label_span = next(((a, b) for (a, b), c in zip(spans, self.columns, strict=False) if c.kind == "label" and b > a),
-                          None)
+        label_span = next(((a, b) for (a, b), c in zip(spans, self.columns, strict=True)
+                           if c.kind == "label" and b > a), None)
         if label_span is None:
             return []
         label = line[label_span[0]:label_span[1]]
         year = target_year(self.columns)
+        unit_cell = next((line[a:b] for (a, b), c in zip(spans, self.columns, strict=True)
+                          if c.kind == "unit"), "")
         found = []
-        for (a, b), column in zip(spans, self.columns, strict=False):
+        for (a, b), column in zip(spans, self.columns, strict=True):
             if column.kind == "growth" or (column.kind == "year" and column.year == year):
-                target = cell_target(label, None, line[a:b], column, (offset + label_span[0], offset + b), year)
+                target = cell_target(label, None, line[a:b], column,
+                                     (offset + label_span[0], offset + b), year, unit_cell)
                 if target:
                     found.append(target)
         return found
