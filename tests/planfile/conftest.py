@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from planwatch.planfile import format_path, validate_plan_data
+
 SOURCE_TEXT = "到2025年,地区生产总值突破500亿元,新建公园6个。\n天香公园对外开放。\n"
 
 _VALID_PLAN = {
@@ -76,3 +78,13 @@ def write_plan(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def reasons():
+    """The issues validate_plan_data finds, as {"$.yaml.path": reason}."""
+
+    def found(data) -> dict[str, str]:
+        return {format_path(issue.path): issue.reason for issue in validate_plan_data(data)}
+
+    return found
