@@ -102,7 +102,8 @@ def _save_departments(plan: domain.Plan) -> dict[str, models.Department]:
 
 
 def _delete_contents(row: models.Plan) -> None:
-    # Targets and tasks point at goals; remove them before the goal tree.
+    # Targets and tasks first: deleting the goal tree before them would only null out their
+    # goal columns on the way (on_delete=SET_NULL) before they are deleted anyway.
     row.targets.all().delete()
     row.tasks.all().delete()
     row.projects.all().delete()
@@ -238,11 +239,17 @@ def _indicator(row: models.Indicator) -> domain.Indicator:
         department=row.department.name if row.department else None)
 
 
-def goal_tree(row: models.Plan) -> list[domain.Goal]:
-    """The plan's goals as a tree of domain Goals, siblings in the plan's order (one query)."""
+def goal_children(row: models.Plan) -> dict[int | None, list[models.Goal]]:
+    """The plan's goal rows by parent id (None: the roots), siblings in order (one query)."""
     children: dict[int | None, list[models.Goal]] = defaultdict(list)
     for goal in row.goals.order_by("order"):
         children[goal.parent_id].append(goal)
+    return children
+
+
+def goal_tree(row: models.Plan) -> list[domain.Goal]:
+    """The plan's goals as a tree of domain Goals, siblings in the plan's order."""
+    children = goal_children(row)
 
     def build(goal: models.Goal) -> domain.Goal:
         return domain.Goal(key=goal.key, title=goal.title, level=goal.level, year=goal.year,

@@ -13,11 +13,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
 from planwatch.domain.vocabulary import Kind
-from planwatch.web import labels
 from planwatch.web.accounts.permissions import can_view_plan, plan_view
 from planwatch.web.data.models import Observation
 from planwatch.web.plans import document, presentation
 from planwatch.web.plans.models import Goal, Plan, Target
+from planwatch.web.plans.store import goal_children
 
 
 @dataclass
@@ -27,12 +27,10 @@ class TargetRow:
     target: Target
     requirement: str
     deadline: str
-    kind_label: str
 
     @classmethod
     def of(cls, target: Target) -> TargetRow:
-        return cls(target, presentation.requirement(target), presentation.deadline(target),
-                   labels.KIND[Kind(target.kind)])
+        return cls(target, presentation.requirement(target), presentation.deadline(target))
 
 
 @dataclass
@@ -55,9 +53,7 @@ def overview(request, plan: Plan):
     by_goal: dict[int | None, list[TargetRow]] = defaultdict(list)
     for target in targets:
         by_goal[target.goal_id].append(TargetRow.of(target))
-    children: dict[int | None, list[Goal]] = defaultdict(list)
-    for goal in plan.goals.order_by("order"):
-        children[goal.parent_id].append(goal)
+    children = goal_children(plan)
     nodes: list[GoalNode] = []
 
     def walk(goal: Goal, depth: int) -> None:
