@@ -9,7 +9,8 @@ What it writes, from public_figures.csv (53 figures read on public web pages, wi
      brackets moves to `note`, together with the quote that states the figure;
    - `(预计数)` (a work-report estimate) → provenance `estimate`; `(最终核实)` (the revised
      final figure) is kept as its own row after the estimate, so the data layer stores it as
-     the later revision and the final wins;
+     the later revision and the final wins; likewise a primary source comes after a
+     secondary one for the same figure;
    - provenance is `official` only for primary sources (gov.cn sites, Xinhua, 吉林日报,
      长春日报); aggregators and garbled mirrors are `estimate` until checked against the
      statistics bureau's bulletins — this includes the mirror that carries a (最终核实) figure;
@@ -157,12 +158,15 @@ def read_public_figures(path: Path) -> tuple[list[dict], list[dict]]:
 
 
 def _in_revision_order(rows: list[dict]) -> list[dict]:
-    """Grouped by what they measure, estimates before the figures that revise them."""
+    """Grouped by what they measure; within a group the figure to trust comes last, because
+    the data layer stores later rows as revisions: a work-report estimate before the final
+    figure, a secondary source before a primary one stating the same."""
     places = list(dict.fromkeys(row["place"] for row in rows))
     indicators = list(dict.fromkeys(row["indicator"] for row in rows))
     ordered = sorted(rows, key=lambda row: (
         places.index(row["place"]), indicators.index(row["indicator"]),
-        parse_period(row["period"]), row["kind"], row["_revision"]))
+        parse_period(row["period"]), row["kind"], row["_revision"],
+        row["provenance"] == "official"))
     return [{key: value for key, value in row.items() if key != "_revision"} for row in ordered]
 
 

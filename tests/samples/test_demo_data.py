@@ -120,3 +120,9 @@ def test_a_file_missing_a_column_is_refused_by_name(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == ("错误 / error: figures.csv: row 1: missing column(s) unit, "
                                      "kind, source_url, quote")
+
+
+def test_a_primary_source_comes_after_a_mirror_stating_the_same_figure(real):
+    growth_2024 = [o.provenance for o in real if (o.place, o.indicator, o.period.label, o.unit) ==
+                   ("长春市", "地区生产总值", "2024", "%")]
+    assert growth_2024 == [Provenance.ESTIMATE, Provenance.OFFICIAL]
