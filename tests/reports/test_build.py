@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
-from conftest import MadeAssessment, make_small_input, make_small_observations, observation
+from conftest import made_assessment, make_small_input, make_small_observations, observation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,7 +45,7 @@ def test_indicator_table_has_one_row_per_target_with_the_engine_labels(small_inp
     gdp = by_name["地区生产总值"]
     assert [c.value for c in gdp[4:8]] == [300.0, 500.0, 2025, 352.5]
     assert gdp[5].text == "≥500"
-    assert gdp[8].text == "2022（示意）"
+    assert gdp[8].text == "2022年（示意）"
     assert (gdp[9].value, gdp[9].text) == (0.52, "52.0%")
     assert (gdp[11].text, gdp[11].tone) == ("快于预期", Tone.GOOD)
     assert (gdp[12].text, gdp[12].tone) == ("预计能够完成", Tone.GOOD)
@@ -86,7 +86,7 @@ def test_unknown_narrative_section_is_refused():
 
 
 def test_assessment_of_a_target_the_plan_lacks_is_refused():
-    stray = MadeAssessment("nope", "on_track", "符合预期", "likely", "预计能够完成")
+    stray = made_assessment("nope", "on_track", "likely")
     with pytest.raises(ReportError, match="'nope': no such target in plan demo"):
         build_report(make_small_input(assessments=[stray]))
 
@@ -133,7 +133,9 @@ def test_annual_report_covers_the_last_complete_year_and_its_own_targets():
     plan.targets.append(Target("jobs2022", "城镇新增就业", Kind.LEVEL, Comparator.GE, 8000.0, "人", 2022,
                                2022, goal="y2022"))
     assessments = [*make_small_input().assessments,
-                   MadeAssessment("jobs2022", "achieved", "已实现", "likely", "预计能够完成")]
+                   made_assessment("jobs2022", "achieved", "likely", latest_value=8200.0,
+                                   latest_period="2022年", unit="人",
+                                   series=[("2022", 8200.0)])]
     observations = [*make_small_observations(),
                     observation("城镇新增就业", "2022", 8200.0, "人")]
     document = build_report(make_small_input(plan=plan, kind=ReportKind.ANNUAL,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 
 import pytest
+from conftest import expected_rows, main_targets, make_luyuan_input, published
 from openpyxl import load_workbook
 
-from planwatch.reports.build import INDICATOR_TABLE
+from planwatch.reports import build_report
 from planwatch.reports.excel import render_xlsx
 
 
@@ -27,29 +29,27 @@ def test_first_sheet_is_the_indicator_table(workbook):
         "序号", "指标", "单位", "属性", "2020年基期值", "目标值"]
 
 
-def test_every_indicator_has_the_engines_values_and_labels(built, workbook):
-    count = len(built.document.table(INDICATOR_TABLE).rows)
-    rows = {row[1]: row for row in indicator_sheet(workbook).iter_rows(
-        min_row=2, max_row=count + 1, values_only=True)}
-    targets = {t.id: t for t in built.input.plan.targets}
-    assert len(rows) == count == len(built.input.assessments)
-    for assessment in built.input.assessments:
-        target = targets[assessment.target_id]
-        row = next(r for name, r in rows.items() if name.startswith(target.indicator))
-        assert row[11] == assessment.status_zh
-        assert row[12] == assessment.outlook_zh
-        assert row[2] == target.unit
-        if target.value is not None:
-            assert row[5] == target.value
-        if assessment.progress is not None:
-            assert row[9] == pytest.approx(assessment.progress)
+def test_every_main_indicator_has_the_engines_values_and_labels(built, workbook):
+    expected = expected_rows(built.input)
+    rows = list(indicator_sheet(workbook).iter_rows(
+        min_row=2, max_row=len(expected) + 1, values_only=True))
+    assert len(expected) > 20
+    assert [(r[11], r[12]) for r in rows] == [(e[0], e[1]) for e in expected]
+    for row, (_status, _outlook, latest, progress) in zip(rows, expected, strict=True):
+        assert row[7] == (None if latest is None else pytest.approx(latest, abs=0.005))
+        assert row[9] == (None if progress is None else pytest.approx(progress))
+    targets = main_targets(built.input.plan)
+    assert [row[6] for row in rows] == [t.year for t in targets]
 
 
 def test_numbers_are_numbers_with_formats(workbook):
     sheet = indicator_sheet(workbook)
-    base, target, latest, progress = sheet["E2"], sheet["F2"], sheet["H2"], sheet["J2"]
-    assert all(isinstance(c.value, int | float) for c in (base, target, latest, progress))
-    assert latest.number_format == "0.0"
+    gdp = next(row for row in sheet.iter_rows(min_row=2) if row[1].value == "地区生产总值")
+    base, target, latest, progress = gdp[4], gdp[5], gdp[7], gdp[9]
+    assert (base.value, target.value, latest.value) == (280.9, 500, 299.1)
+    assert isinstance(progress.value, float) and 0 < progress.value < 1
+    assert (base.number_format, target.number_format, latest.number_format) == (
+        "0.0", "0", "0.0")
     assert progress.number_format == "0.0%"
 
 
@@ -59,23 +59,34 @@ def test_header_row_is_frozen_and_filtered(workbook):
         assert sheet.auto_filter.ref.startswith("A1:")
 
 
-def test_status_columns_are_coloured_by_conditional_formatting(workbook):
-    rules = {area.sqref: [r.formula[0] for r in rules_]
-             for area, rules_ in indicator_sheet(workbook).conditional_formatting._cf_rules.items()}
-    status_rules = next(formulas for area, formulas in rules.items() if str(area).startswith("L2"))
-    assert '"快于预期"' in status_rules and '"未守住控制目标"' in status_rules
+def test_status_columns_are_coloured_by_conditional_formatting(built, workbook):
+    sheet = indicator_sheet(workbook)
+    rules = {str(area.sqref).split(":")[0]: {r.formula[0] for r in area_rules}
+             for area, area_rules in sheet.conditional_formatting._cf_rules.items()}
+    for column, labels in (("L2", {a.status_zh for a in built.input.assessments}),
+                           ("M2", {a.outlook_zh for a in built.input.assessments})):
+        shown = {row[0].value for row in sheet[f"{column}:{column[0]}{sheet.max_row}"]
+                 if row[0].value in labels}
+        assert rules[column] == {f'"{label}"' for label in shown}
+        assert all(rule.dxf.fill is not None
+                   for area, area_rules in sheet.conditional_formatting._cf_rules.items()
+                   for rule in area_rules)
 
 
 def test_data_sheet_lists_every_observation_with_provenance(built, workbook):
     sheet = workbook["监测数据及来源"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == len(built.input.observations)
-    assert {row[6] for row in rows} == {"官方数据", "示意数据"}
+    assert len(rows) == len(published(built.input))
+    provenance = {"official": "官方数据", "estimate": "估计数", "illustrative": "示意数据"}
+    assert Counter(row[6] for row in rows) == Counter(
+        provenance[o.provenance] for o in published(built.input))
+    assert all(row[7] for row in rows)  # every figure names its source
     assert all(isinstance(row[3], int | float) for row in rows)
 
 
-def test_same_document_gives_the_same_bytes(built):
-    assert render_xlsx(built.document) == built.files["xlsx"]
+def test_same_inputs_give_the_same_bytes(built):
+    again = build_report(make_luyuan_input())
+    assert render_xlsx(again) == built.files["xlsx"]
 
 
 def test_package_is_dated_by_the_as_of_date_not_the_clock(built):

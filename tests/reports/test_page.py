@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from conftest import make_luyuan_input
+
 from planwatch.reports import build_report, render
 from planwatch.reports.build import INDICATOR_TABLE
 from planwatch.reports.page import render_html
@@ -35,5 +37,6 @@ def test_same_document_gives_the_same_bytes(built):
     assert render(built.document, "html") == built.files["html"]
 
 
-def test_same_input_built_again_gives_the_same_bytes(built):
-    assert render(build_report(built.input), "html") == built.files["html"]
+def test_same_inputs_give_the_same_bytes(built):
+    again = build_report(make_luyuan_input())
+    assert render(again, "html") == built.files["html"]

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from .assemble import assess_for_report
 from .build import build_report
 from .model import (
     NARRATIVE_SECTIONS,
@@ -40,5 +41,5 @@ def render(document: Document, format: str) -> bytes:
     raise ReportError(f"unknown report format {format!r}; expected one of {', '.join(FORMATS)}")
 
 
-__all__ = ["FORMATS", "NARRATIVE_SECTIONS", "PLACEHOLDER", "Document", "ReportError",
+__all__ = ["FORMATS", "assess_for_report", "NARRATIVE_SECTIONS", "PLACEHOLDER", "Document", "ReportError",
            "ReportInput", "ReportKind", "build_report", "render"]

@@ -7,19 +7,28 @@ narrative fields, or show a visible placeholder.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from planwatch.domain import Attribute, Goal, Kind, Observation, Plan, Provenance, Target
+from planwatch.domain import (
+    Attribute,
+    Comparator,
+    Goal,
+    Kind,
+    Observation,
+    Plan,
+    Provenance,
+    Target,
+)
 
 from .model import (
     PLACEHOLDER,
     Cell,
     Chart,
-    ChartSpec,
     Column,
     ColumnFormat,
     Document,
@@ -29,17 +38,10 @@ from .model import (
     ReportInput,
     ReportKind,
     Section,
-    SeriesPoint,
     Table,
     Tone,
 )
-from .series import (
-    COMPARATOR_SIGNS,
-    latest_point,
-    observed_series,
-    place_of,
-    target_path,
-)
+from .series import TargetFigures
 
 STATUS_TONES = {
     "achieved_early": Tone.GOOD, "achieved": Tone.GOOD, "ahead": Tone.GOOD,
@@ -60,6 +62,11 @@ PROVENANCE_ZH = {Provenance.OFFICIAL: "官方数据", Provenance.ESTIMATE: "估�
 OBSERVATION_KIND_ZH = {"level": "总量/水平", "growth_pct": "增速（%）", "cumulative": "累计",
                        "count": "个数"}
 CHINESE_NUMERALS = "一二三四五六七八九十"
+ANNUAL_LEVELS = ("annual", "annual_area")
+NOTICE_NAMES = 10  # indicators named on the first page; the appendix lists every figure
+AREA_LEVELS = ("area", "annual_area")
+COMPARATOR_SIGNS = {Comparator.GE: "≥", Comparator.GT: ">", Comparator.LE: "≤",
+                    Comparator.LT: "<", Comparator.EQ: "", Comparator.APPROX: "约"}
 
 INDICATOR_TABLE = "indicators"
 ANNUAL_TABLE = "annual_targets"
@@ -77,7 +84,7 @@ class _Assessed:
 
     target: Target
     assessment: Any
-    points: tuple[SeriesPoint, ...]
+    figures: TargetFigures
 
     @property
     def status(self) -> str:
@@ -94,7 +101,7 @@ class _Assessed:
     @property
     def lagging(self) -> bool:
         return (self.status in LAGGING_STATUSES or self.outlook in RISKY_OUTLOOKS
-                or bool(getattr(self.assessment, "warning", False)))
+                or self.assessment.warning)
 
     @property
     def name(self) -> str:
@@ -103,11 +110,15 @@ class _Assessed:
 
 def build_report(report: ReportInput) -> Document:
     plan = report.plan
-    assessed = _assess_index(report)
-    main = [a for a in assessed if not _is_annual(a.target, plan)]
+    # Only what was published by the as-of date, as the engine sees it.
+    observations = [o for o in report.observations if o.period.end_date <= report.as_of]
+    assessed = _assess_index(report, observations)
     year = report_year(report.kind, report.as_of)
-    annual = [a for a in assessed if _is_annual(a.target, plan) and a.target.year == year]
-    illustrative = [o for o in report.observations if o.provenance is Provenance.ILLUSTRATIVE]
+    frames = _annual_frames(plan)
+    main = [a for a in assessed if a.target.goal not in frames]
+    annual = ([a for a in assessed if a.target.goal in frames and a.target.year == year]
+              if report.kind is ReportKind.ANNUAL else [])
+    illustrative = [o for o in observations if o.provenance is Provenance.ILLUSTRATIVE]
 
     sections = [
         _overall(report, main, annual),
@@ -119,7 +130,7 @@ def build_report(report: ReportInput) -> Document:
     if work is not None:
         sections.append(work)
     sections.append(_narrative_section("下一步建议", report))
-    sections.append(_appendix(report, illustrative))
+    sections.append(_appendix(report, observations, illustrative))
     numbered = tuple(_numbered(section, index) for index, section in enumerate(sections))
     return Document(title=report_title(plan, report.kind, year),
                     subtitle=plan.title, kind=report.kind, as_of=report.as_of,
@@ -145,7 +156,7 @@ def indicator_label(target: Target) -> str:
     return target.indicator + suffix.get(target.kind, "")
 
 
-def _assess_index(report: ReportInput) -> list[_Assessed]:
+def _assess_index(report: ReportInput, observations: list[Observation]) -> list[_Assessed]:
     by_id = {t.id: t for t in report.plan.targets}
     assessments = {}
     for assessment in report.assessments:
@@ -153,13 +164,25 @@ def _assess_index(report: ReportInput) -> list[_Assessed]:
             raise ReportError(f"assessment for target {assessment.target_id!r}: "
                               f"no such target in plan {report.plan.name}")
         assessments[assessment.target_id] = assessment
-    return [_Assessed(t, assessments[t.id], observed_series(t, report.plan, report.observations))
+    return [_Assessed(t, assessments[t.id],
+                      TargetFigures(t, assessments[t.id], report.plan, observations))
             for t in report.plan.targets if t.id in assessments]
 
 
-def _is_annual(target: Target, plan: Plan) -> bool:
-    levels = {goal.key: goal.level for goal in plan.walk_goals()}
-    return levels.get(target.goal or "") == "annual_area"
+def _annual_frames(plan: Plan) -> set[str]:
+    """The keys of goals that belong to an annual plan (年度重点工作), not to the five years."""
+    keys: set[str] = set()
+
+    def visit(goal: Goal, annual: bool) -> None:
+        annual = annual or goal.level in ANNUAL_LEVELS
+        if annual:
+            keys.add(goal.key)
+        for child in goal.children:
+            visit(child, annual)
+
+    for goal in plan.goals:
+        visit(goal, False)
+    return keys
 
 
 def _numbered(section: Section, index: int) -> Section:
@@ -177,7 +200,10 @@ def _notices(illustrative: Sequence[Observation]) -> tuple[Paragraph, ...]:
     notices = [Paragraph("本报告为 planwatch 依据规划文本、监测数据和评估方法自动生成的初稿，"
                          "报告中的每一个数字均可在附录所列数据来源中查到。", ParagraphRole.NOTE)]
     if illustrative:
-        indicators = "、".join(sorted({o.indicator for o in illustrative}))
+        names = sorted({o.indicator for o in illustrative})
+        indicators = "、".join(names[:NOTICE_NAMES])
+        if len(names) > NOTICE_NAMES:
+            indicators += f"等{len(names)}项指标"
         notices.insert(0, Paragraph(
             f"重要提示：本报告使用了{len(illustrative)}项示意数据（illustrative），系为演示生成，"
             f"并非官方统计数据，据此得出的评价不代表实际情况。涉及指标：{indicators}。"
@@ -201,11 +227,21 @@ def _overall(report: ReportInput, main: list[_Assessed], annual: list[_Assessed]
             f"约束性指标中，{'、'.join(binding_lagging)}进度滞后或完成存在风险，需作为重点加以推进。"))
     elif binding:
         blocks.append(Paragraph(f"{len(binding)}项约束性指标均达到进度要求，未出现预警。"))
+    score = _plan_score(report.rollup)
+    if score:
+        blocks.append(Paragraph(score))
     blocks.append(_status_count_table(main + annual))
     text = report.narrative.get("总体评价", "").strip()
     if text:
         blocks.append(Paragraph(text))
     return Section("总体评价", tuple(blocks))
+
+
+def _plan_score(rollup: Any) -> str:
+    if not isinstance(rollup, dict) or rollup.get("plan", {}).get("score") is None:
+        return ""
+    return (f"按综合评分方法计算，规划实施综合得分{rollup['plan']['score']:g}分"
+            "（满分100分，计算方法见附录）。")
 
 
 def _time_frame(report: ReportInput) -> str:
@@ -228,10 +264,13 @@ def _count_sentence(subject: str, assessed: Sequence[_Assessed]) -> str:
     binding = sum(a.binding for a in assessed)
     statuses = Counter(a.assessment.status_zh for a in assessed)
     outlooks = Counter(a.assessment.outlook_zh for a in assessed)
-    on_schedule = sum(STATUS_TONES.get(a.status) in ON_SCHEDULE_TONES for a in assessed)
-    return (f"纳入评估的{subject}共{len(assessed)}项，其中约束性{binding}项、预期性{len(assessed) - binding}项。"
-            f"从进度看，{_counts(statuses)}；达到或超过序时进度的{on_schedule}项，"
-            f"占{on_schedule / len(assessed):.0%}。从趋势看，{_counts(outlooks)}。")
+    judged = [a for a in assessed if a.status in STATUS_TONES]
+    on_schedule = sum(STATUS_TONES[a.status] in ON_SCHEDULE_TONES for a in judged)
+    share = (f"在可作进度评价的{len(judged)}项中，达到或超过序时进度的{on_schedule}项，"
+             f"占{on_schedule / len(judged):.0%}。" if judged else "")
+    return (f"纳入评估的{subject}共{len(assessed)}项，其中约束性{binding}项、"
+            f"预期性{len(assessed) - binding}项。从进度看，{_counts(statuses)}。{share}"
+            f"从趋势看，{_counts(outlooks)}。")
 
 
 def _counts(counter: Counter) -> str:
@@ -276,8 +315,8 @@ def _indicator_table(key: str, title: str, plan: Plan, assessed: Sequence[_Asses
     columns = (
         Column("序号", ColumnFormat.NUMBER, 6), Column("指标", width=26), Column("单位", width=8),
         Column("属性", width=8), Column(f"{plan.base_year}年基期值", ColumnFormat.NUMBER, 12),
-        Column("目标值", ColumnFormat.NUMBER, 14), Column("目标年份", ColumnFormat.NUMBER, 9),
-        Column("最新值", ColumnFormat.NUMBER, 12), Column("数据期", width=9),
+        Column("目标值", ColumnFormat.NUMBER, 18), Column("目标年份", ColumnFormat.NUMBER, 9),
+        Column("最新值", ColumnFormat.NUMBER, 12), Column("数据期", width=12),
         Column("完成进度", ColumnFormat.PERCENT, 10), Column("序时进度", ColumnFormat.PERCENT, 10),
         Column("评价", width=16), Column("趋势判断", width=22),
     )
@@ -288,40 +327,63 @@ def _indicator_table(key: str, title: str, plan: Plan, assessed: Sequence[_Asses
 
 
 def _indicator_row(number: int, assessed: _Assessed, plan: Plan) -> tuple[Cell, ...]:
-    target, assessment = assessed.target, assessed.assessment
-    latest = latest_point(assessed.points, target.base_year or plan.base_year)
-    base = number_cell(target.base_value)
-    if target.base_year is not None and target.base_year != plan.base_year and base.text:
-        base = Cell(base.value, f"{base.text}（{target.base_year}年）", base.decimals)
+    target, assessment, figures = assessed.target, assessed.assessment, assessed.figures
+    base = number_cell(figures.base)
+    start = figures.start
+    if start is not None and start != plan.base_year and base.text:
+        base = Cell(base.value, f"{base.text}（{start}年）", base.decimals)
+    period = assessment.latest_period or "无数据"
+    if figures.latest_is_illustrative:
+        period += "（示意）"
     return (
         Cell(number, str(number)),
         Cell.of_text(assessed.name),
-        Cell.of_text(target.unit),
+        Cell.of_text(_unit(target, assessment)),
         Cell.of_text(str(target.attribute)),
         base,
-        _target_cell(target),
+        _target_cell(target, figures),
         Cell(target.year, str(target.year)) if target.year else Cell.of_text(""),
-        number_cell(latest.value if latest else None),
-        Cell.of_text(_period_text(latest) if latest else "无数据"),
-        percent_cell(getattr(assessment, "progress", None)),
-        percent_cell(getattr(assessment, "elapsed", None)),
+        _latest_cell(target, figures.latest),
+        Cell.of_text(period),
+        percent_cell(assessment.progress),
+        percent_cell(assessment.elapsed),
         Cell.of_text(assessment.status_zh, STATUS_TONES.get(assessed.status, Tone.NEUTRAL)),
         Cell.of_text(assessment.outlook_zh, OUTLOOK_TONES.get(assessed.outlook, Tone.NEUTRAL)),
     )
 
 
-def _period_text(point: SeriesPoint) -> str:
-    return point.label + ("（示意）" if point.illustrative else "")
+def _latest_cell(target: Target, latest: float | None) -> Cell:
+    cell = number_cell(latest)
+    if target.kind is Kind.RELATIVE and latest is not None and latest > 0:
+        return Cell(cell.value, "+" + cell.text, cell.decimals)  # a gap: say which way
+    return cell
 
 
-def _target_cell(target: Target) -> Cell:
+def _unit(target: Target, assessment: Any) -> str:
+    """The unit of the row's numbers: a 翻番 target is counted in its figures' unit."""
+    if target.kind is Kind.MULTIPLE:
+        return assessment.unit
+    if target.kind is Kind.GROWTH:
+        return "%"
+    return target.unit
+
+
+def _target_cell(target: Target, figures: TargetFigures) -> Cell:
     if target.kind is Kind.RELATIVE and target.benchmark is not None:
         benchmark = target.benchmark
-        whom = benchmark.place or ""
-        margin = f"{format_number(benchmark.margin)[0]}个百分点以上" if benchmark.margin else ""
-        return Cell.of_text(f"高于{whom}{benchmark.indicator}增速{margin}")
+        margin = (f"{format_number(benchmark.margin)[0]}个百分点以上" if benchmark.margin
+                  else "")
+        text = f"高于{benchmark.place or ''}{benchmark.indicator}增速{margin}"
+        return Cell(benchmark.margin, text, format_number(benchmark.margin)[1])
     if target.kind is Kind.ZERO:
         return Cell(0, "清零")
+    if target.kind is Kind.MULTIPLE and target.value is not None:
+        goal = figures.goal
+        multiple = format_number(target.value)[0]
+        if goal is None:
+            return Cell.of_text(f"基期的{multiple}倍")
+        text, decimals = format_number(goal)
+        return Cell(goal, f"≥{text}（基期的{multiple}倍）", decimals)
     if target.value is None:
         return Cell.of_text("定性目标")
     text, decimals = format_number(target.value)
@@ -340,14 +402,14 @@ def format_number(value: float) -> tuple[str, int]:
 
 
 def number_cell(value: float | None) -> Cell:
-    if value is None:
+    if value is None or math.isnan(value):
         return Cell.of_text("")
     text, decimals = format_number(value)
     return Cell(value, text, decimals)
 
 
 def percent_cell(fraction: float | None) -> Cell:
-    if fraction is None:
+    if fraction is None or math.isnan(fraction):
         return Cell.of_text("")
     return Cell(fraction, f"{fraction * 100:.1f}%", 1)
 
@@ -356,24 +418,25 @@ def percent_cell(fraction: float | None) -> Cell:
 
 
 def _areas(report: ReportInput, assessed: list[_Assessed]) -> Section:
-    plan = report.plan
-    area_of = _area_index(plan)
+    area_of = _area_index(report.plan)
     grouped: dict[str, list[_Assessed]] = {}
     for a in assessed:
-        grouped.setdefault(area_of.get(a.target.goal or "", ""), []).append(a)
-    areas = [goal for goal in plan.walk_goals() if goal.key in grouped and goal.key]
-    subsections = [_area(report, goal.title, grouped[goal.key]) for goal in areas]
+        key = a.target.goal or ""
+        grouped.setdefault(area_of.get(key, key), []).append(a)
+    goals = {goal.key: goal for goal in report.plan.walk_goals()}
+    subsections = [_area(report, goal, grouped[key]) for key, goal in goals.items()
+                   if key in grouped]
     if "" in grouped:
-        subsections.append(_area(report, "其他指标", grouped[""]))
+        subsections.append(_area(report, Goal("", "其他指标", "other"), grouped[""]))
     return Section("分领域进展", (), tuple(subsections))
 
 
 def _area_index(plan: Plan) -> dict[str, str]:
-    """Goal key → the key of the area goal (or annual key-work area) it sits under."""
+    """Goal key → the key of the goal area (or annual key-work area) it sits under."""
     index: dict[str, str] = {}
 
     def visit(goal: Goal, area: str | None) -> None:
-        if goal.level in ("area", "annual_area"):
+        if goal.level in AREA_LEVELS:
             area = goal.key
         if area is not None:
             index[goal.key] = area
@@ -385,48 +448,35 @@ def _area_index(plan: Plan) -> dict[str, str]:
     return index
 
 
-def _area(report: ReportInput, title: str, assessed: list[_Assessed]) -> Section:
+def _area(report: ReportInput, goal: Goal, assessed: list[_Assessed]) -> Section:
     blocks: list[Paragraph | Chart] = []
+    # A vision or horizon goal holds the whole tree beneath it: its roll-up is not its own.
+    summary = _goal_summary(report.rollup, goal.key) if goal.level in AREA_LEVELS else ""
+    if summary:
+        blocks.append(Paragraph(summary))
     for a in assessed:
-        explanation = str(getattr(a.assessment, "explanation", "") or "").strip()
         blocks.append(Paragraph(f"{a.name}：{a.assessment.status_zh}，{a.assessment.outlook_zh}。"
-                                + explanation))
-        if a.points:
-            blocks.append(_chart(report, a))
-    return Section(title, tuple(blocks))
+                                + a.assessment.explanation.strip()))
+        spec = a.figures.chart(a.name)
+        if spec is not None:
+            caption = f"图：{a.name}（{spec.unit}）"
+            if any(p.illustrative for p in spec.observed + spec.benchmark):
+                caption += "。空心橙色圆圈为示意数据，非官方统计"
+            blocks.append(Chart(f"chart-{a.target.id}", spec, caption))
+    return Section(goal.title, tuple(blocks))
 
 
-def _chart(report: ReportInput, assessed: _Assessed) -> Chart:
-    target, assessment = assessed.target, assessed.assessment
-    benchmark: tuple[SeriesPoint, ...] = ()
-    benchmark_label = ""
-    if target.benchmark is not None:
-        place = target.benchmark.place or place_of(target, report.plan)
-        benchmark = observed_series(target, report.plan, report.observations,
-                                    indicator=target.benchmark.indicator, place=place)
-        benchmark_label = f"{place}{target.benchmark.indicator}增速"
-    path = target_path(target)
-    deadline = float(target.year) if target.year else None
-    target_point = None
-    if deadline is not None and target.value is not None and target.kind is not Kind.RELATIVE:
-        target_point = (deadline, target.value)
-    projection = band = None
-    projected = getattr(assessment, "projected", None)
-    if projected is not None and deadline is not None and target.kind in (
-            Kind.LEVEL, Kind.MULTIPLE, Kind.SHARE, Kind.ZERO, Kind.BOUND_EACH_YEAR):
-        projection = (deadline, float(projected))
-        interval = getattr(assessment, "interval", None)
-        if interval is not None:
-            band = (float(interval[0]), float(interval[1]))
-    observed_label = f"{place_of(target, report.plan)}实际值"
-    spec = ChartSpec(title=assessed.name, unit=target.unit, observed=assessed.points,
-                     observed_label=observed_label, benchmark=benchmark,
-                     benchmark_label=benchmark_label, path=path, target=target_point,
-                     projection=projection, band=band)
-    caption = f"图：{assessed.name}（{target.unit}）"
-    if any(p.illustrative for p in assessed.points):
-        caption += "。空心橙色点为示意数据，非官方统计"
-    return Chart(f"chart-{target.id}", spec, caption)
+def _goal_summary(rollup: Any, key: str) -> str:
+    """The engine's roll-up of one goal in a sentence, when the roll-up has it."""
+    if not isinstance(rollup, dict):
+        return ""
+    group = next((g for g in rollup.get("goals", ()) if g.get("key") == key), None)
+    if group is None:
+        return ""
+    score = group.get("score")
+    scored = f"，综合得分{score:g}分" if score is not None else ""
+    return (f"本领域纳入评估的指标{group['targets']}项，可评价{group['judged']}项{scored}，"
+            f"预警{group['warnings']}项。")
 
 
 # 四、存在的问题 ---------------------------------------------------------------------------
@@ -441,7 +491,7 @@ def _problems(report: ReportInput, assessed: list[_Assessed]) -> Section:
         attribute = "约束性" if a.binding else "预期性"
         blocks.append(Paragraph(
             f"【{attribute}】{a.name}：{a.assessment.status_zh}，{a.assessment.outlook_zh}。"
-            + str(getattr(a.assessment, "explanation", "") or "").strip()))
+            + a.assessment.explanation.strip()))
         written = report.explanations.get(a.target.id, "").strip()
         department = a.target.department or "责任部门"
         blocks.append(Paragraph(f"{department}说明：{written}" if written
@@ -526,21 +576,27 @@ METHOD_TEXT = (
 )
 
 
-def _appendix(report: ReportInput, illustrative: Sequence[Observation]) -> Section:
-    method = Section("评估方法", tuple(Paragraph(text) for text in METHOD_TEXT)
-                     + ((_method_table(report.config),) if report.config is not None else ()))
+def _appendix(report: ReportInput, observations: Sequence[Observation],
+              illustrative: Sequence[Observation]) -> Section:
+    method_blocks: list[Paragraph | Table] = [Paragraph(text) for text in METHOD_TEXT]
+    if isinstance(report.rollup, dict) and report.rollup.get("formula"):
+        method_blocks.append(Paragraph(f"综合得分：{report.rollup['formula']}"))
+    if report.config is not None:
+        method_blocks.append(_method_table(report.config))
+    method = Section("评估方法", tuple(method_blocks))
     sources = Section("数据来源", (
-        Paragraph(f"本报告使用监测数据{len(report.observations)}项，逐项列明来源和数据性质："
+        Paragraph(f"本报告使用截至评估日已发布的监测数据{len(observations)}项，逐项列明来源和数据性质："
                   "官方数据为统计部门或政府公开发布的数字，估计数为工作报告预计数或二手来源，"
                   "示意数据为演示生成的数字。"),
-        _observation_table(OBSERVATION_TABLE, "监测数据及来源", report.observations)),
+        _observation_table(OBSERVATION_TABLE, "监测数据及来源", observations)),
         landscape=True)
     subsections = [method, sources]
     if illustrative:
         subsections.append(Section("示意数据清单", (
             Paragraph(f"以下{len(illustrative)}项数据为示意数据，并非官方统计，仅用于演示评估方法。",
                       ParagraphRole.NOTICE),
-            _observation_table(ILLUSTRATIVE_TABLE, "示意数据清单", illustrative))))
+            _observation_table(ILLUSTRATIVE_TABLE, "示意数据清单", illustrative)),
+            landscape=True))
     titled = tuple(Section(f"附录{CHINESE_NUMERALS[i]}  {s.title}", s.blocks, s.subsections,
                            s.landscape) for i, s in enumerate(subsections))
     return Section("附录", (), titled)

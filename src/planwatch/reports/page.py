@@ -37,7 +37,7 @@ th, td { border: 1px solid #888; padding: 0.25em 0.4em; vertical-align: top; }
 th { background: #ddebf7; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
-td.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; }
 td.good { background: #c6efce; color: #006100; }
 td.warning { background: #ffeb9c; color: #9c5700; }
 td.bad { background: #ffc7ce; color: #9c0006; }
