@@ -72,10 +72,26 @@ def test_a_missing_plan_file_is_named(tmp_path):
         load_plan(tmp_path / "nope.yaml")
 
 
-def test_a_plan_file_not_in_utf8_is_refused(tmp_path):
-    path = tmp_path / "gbk.yaml"
-    path.write_bytes("title: 绿园区\n".encode("gbk"))
-    with pytest.raises(PlanFileError, match="不是 UTF-8 编码"):
+def test_plan_and_source_files_saved_as_gbk_are_read(tmp_path, plan_data, source_text):
+    (tmp_path / "source.txt").write_bytes(source_text.encode("gbk"))
+    plan_data["source"] = {"file": "source.txt"}
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(yaml.safe_dump(plan_data, allow_unicode=True).encode("gbk"))
+    plan = load_plan(path)
+    assert plan.title == "示范区“十四五”规划" and plan.source_text == source_text
+
+
+def test_a_byte_order_mark_is_not_part_of_the_source_text(tmp_path, write_plan, plan_data,
+                                                          source_text):
+    (tmp_path / "source.txt").write_bytes(b"\xef\xbb\xbf" + source_text.encode("utf-8"))
+    plan_data["source"] = {"file": "source.txt"}
+    assert load_plan(write_plan(plan_data)).source_text == source_text
+
+
+def test_a_file_in_no_known_encoding_is_refused(tmp_path):
+    path = tmp_path / "binary.yaml"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(PlanFileError, match="编码无法识别"):
         load_plan(path)
 
 

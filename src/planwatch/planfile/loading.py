@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from planwatch.domain import Plan
+from planwatch.domain.observation_csv import decode
 
 from .checks import semantic_problems
 from .issues import PlanFileError, PlanFileIssue, YamlPath
@@ -28,12 +29,12 @@ def _source_text(data: Any, base_dir: Path | None) -> tuple[str | None, tuple[Ya
     try:
         # Bytes, not read_text: the text must stay exactly as written, newlines included,
         # because spans count characters into it.
-        return path.read_bytes().decode("utf-8"), None
+        return decode(path.read_bytes()), None
     except FileNotFoundError:
         return None, (("source", "file"), f"原文文件不存在 {str(path)!r} / source file not found")
-    except UnicodeDecodeError as error:
-        return None, (("source", "file"), f"原文文件不是 UTF-8 编码（第 {error.start} 字节）/ "
-                                          "source file is not UTF-8")
+    except UnicodeDecodeError:
+        return None, (("source", "file"), f"原文文件的编码无法识别 {str(path)!r}：应为 UTF-8 或 "
+                                          "GBK/GB18030 / source file encoding not recognised")
     except OSError as error:
         return None, (("source", "file"), f"无法读取原文文件 {str(path)!r}：{error.strerror} / "
                                           "cannot read source file")
@@ -73,15 +74,20 @@ def parse_plan(text: str, *, source_name: str, base_dir: Path | None = None) -> 
 
 
 def load_plan(path: str | Path) -> Plan:
-    """Read and check a plan file; its `source.file` resolves against the file's folder."""
+    """Read and check a plan file; its `source.file` resolves against the file's folder.
+
+    Files are UTF-8 (a byte-order mark is dropped) or, as Windows editors in China save them,
+    GBK/GB18030 — the same rule as for observation files.
+    """
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = decode(path.read_bytes())
     except FileNotFoundError:
         raise PlanFileError([PlanFileIssue(str(path), (), "文件不存在 / file not found")]) from None
-    except UnicodeDecodeError as error:
+    except UnicodeDecodeError:
         raise PlanFileError([PlanFileIssue(
-            str(path), (), f"不是 UTF-8 编码（第 {error.start} 字节）/ not UTF-8")]) from None
+            str(path), (), "编码无法识别：应为 UTF-8 或 GBK/GB18030 / encoding not recognised")]
+        ) from None
     except OSError as error:
         raise PlanFileError([PlanFileIssue(
             str(path), (), f"无法读取：{error.strerror} / cannot read")]) from None
