@@ -19,7 +19,7 @@ from . import table as T
 from .config import DEFAULT_CONFIG, EvaluationConfig
 from .table import ResultTable, TargetTable
 
-CHUNK = 1 << 17
+CHUNK = 1 << 15
 _EPS = 1e-9
 
 
@@ -54,18 +54,25 @@ _FAMILIES = (
 )
 
 
+_FAMILY_OF_KIND = np.zeros(len(T.KINDS), np.int8)
+for _family, (_kinds, _) in enumerate(_FAMILIES):
+    _FAMILY_OF_KIND[list(_kinds)] = _family
+_WARNING_STATUS = np.isin(np.arange(len(L.STATUSES)), list(L.WARNING_STATUSES))
+_WARNING_OUTLOOK = np.isin(np.arange(len(L.OUTLOOKS)), list(L.WARNING_OUTLOOKS))
+
+
 def _assess_chunk(table: TargetTable, now: float, config: EvaluationConfig) -> ResultTable:
     results = ResultTable.empty(len(table))
-    for kinds, name in _FAMILIES:
-        rows = np.flatnonzero(np.isin(table.kind, kinds))
+    family = _FAMILY_OF_KIND[table.kind]
+    for number, (_, name) in enumerate(_FAMILIES):
+        rows = np.flatnonzero(family == number)
         if rows.size:
             part = ResultTable.empty(rows.size)
             globals()[name](_Columns(table.take(rows), now), part, config)
             results.put(rows, part)
     results.outlook[:] = outlook_of(results.probability, config)
-    results.warning[:] = table.binding & (
-        np.isin(results.status, list(L.WARNING_STATUSES))
-        | np.isin(results.outlook, list(L.WARNING_OUTLOOKS)))
+    results.warning[:] = table.binding & (_WARNING_STATUS[results.status]
+                                          | _WARNING_OUTLOOK[results.outlook])
     return results
 
 
@@ -96,8 +103,10 @@ def schedule_ratio(progress, elapsed, config: EvaluationConfig):
 
 def attains(value, goal, sign, tolerance, band):
     slack = 1e-9 * np.maximum(1.0, np.abs(goal))
-    return np.where(band, np.abs(value - goal) <= tolerance + slack,
-                    sign * (value - goal) >= -tolerance - slack)
+    one_sided = sign * (value - goal) >= -tolerance - slack
+    if not np.any(band):
+        return one_sided
+    return np.where(band, np.abs(value - goal) <= tolerance + slack, one_sided)
 
 
 class _Columns:
@@ -106,25 +115,28 @@ class _Columns:
     def __init__(self, table: TargetTable, now: float) -> None:
         self.t = table
         n, width = table.values.shape
-        self.n, self.k = n, np.arange(width)
+        # Years × targets: reductions over the few years then run along long contiguous rows.
+        self.V = np.ascontiguousarray(table.values.T)
+        self.n, self.width = n, width
+        self.k = np.arange(width)[:, None]
         self.rows = np.arange(n)
         self.years = table.deadline - table.start
         last = np.minimum(np.minimum(self.years, np.floor(now + _EPS) - table.start), width - 1)
-        present = ~np.isnan(table.values)
-        self.upto = (self.k <= last[:, None]) & present  # full years from the base on
+        present = ~np.isnan(self.V)
+        self.upto = (self.k <= last) & present  # full years from the base on
         self.annual = self.upto & (self.k >= 1)  # full years after the base
-        self.count = self.annual.sum(1)
-        self.last = np.where(self.annual, self.k, -1).max(1)
-        self.base = table.values[:, 0]
+        self.count = self.annual.sum(0)
+        self.last = np.where(self.annual, self.k, -1).max(0)
+        self.base = self.V[0]
         final_k = self.years.astype(np.int64)
         final_in = (final_k < width) & (table.start + final_k <= now + _EPS)
-        self.final = np.where(final_in, table.values[self.rows, np.minimum(final_k, width - 1)],
+        self.final = np.where(final_in, self.V[np.minimum(final_k, width - 1), self.rows],
                               np.nan)
         self.has_final = ~np.isnan(self.final)
         pt = table.part_time
         self.part = (~np.isnan(pt) & (pt > table.start + np.maximum(self.last, 0))
                      & (pt <= now + _EPS) & (pt < table.deadline))
-        self.last_value = table.values[self.rows, np.maximum(self.last, 0)]
+        self.last_value = self.V[np.maximum(self.last, 0), self.rows]
         self.has_points = (self.count > 0) | self.part
         # The latest figure: the deadline year's, else the part-year one, else the last year's.
         self.time = np.where(self.has_final, table.deadline, np.where(
@@ -133,7 +145,7 @@ class _Columns:
             self.part, table.part_value, self.last_value))
 
     def all_annual(self, condition: np.ndarray) -> np.ndarray:
-        return (condition | ~self.annual).all(1)
+        return (condition | ~self.annual).all(0)
 
     def elapsed(self) -> np.ndarray:
         return (self.time - self.t.start) / self.years
@@ -171,37 +183,38 @@ def _posterior_variance(sample_var, m, prior_sd, config: EvaluationConfig):
 def _weighted(values: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
     """Recency-weighted mean over the masked cells, effective count, plain mean and sample
     variance, count, and the last masked column."""
-    k = np.arange(values.shape[1])
-    last = np.where(mask, k, -1).max(1)
-    weights = np.where(mask, config.recency ** (last[:, None] - k), 0.0)
+    width = values.shape[0]
+    k = np.arange(width)[:, None]
+    last = np.where(mask, k, -1).max(0)
+    powers = config.recency ** np.arange(width, dtype=float)  # λ^age, looked up per cell
+    weights = np.where(mask, powers[np.clip(last - k, 0, width - 1)], 0.0)
     x = np.where(mask, values, 0.0)
-    total = weights.sum(1)
-    mean = (weights * x).sum(1) / total
-    effective = total ** 2 / (weights * weights).sum(1)
-    m = mask.sum(1)
-    plain = x.sum(1) / m
-    variance = np.where(m >= 2, np.where(mask, (x - plain[:, None]) ** 2, 0.0).sum(1)
+    total = weights.sum(0)
+    mean = (weights * x).sum(0) / total
+    effective = total ** 2 / (weights * weights).sum(0)
+    m = mask.sum(0)
+    plain = x.sum(0) / m
+    variance = np.where(m >= 2, np.where(mask, (x - plain) ** 2, 0.0).sum(0)
                         / np.maximum(m - 1, 1), 0.0)
-    return mean, effective, variance, m, last, x.sum(1)
+    return mean, effective, variance, m, last, x.sum(0)
 
 
 def _random_walk(z: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
     """Annual changes between consecutive points, then their weighted drift and spread."""
-    n, width = z.shape
-    k = np.arange(width)
-    latest = np.maximum.accumulate(np.where(mask, k, -1), axis=1)
-    previous = np.concatenate([np.full((n, 1), -1), latest[:, :-1]], axis=1)
+    width, n = z.shape
+    k = np.arange(width)[:, None]
+    latest = np.maximum.accumulate(np.where(mask, k, -1), axis=0)
+    previous = np.concatenate([np.full((1, n), -1), latest[:-1]], axis=0)
     is_change = mask & (previous >= 0)
-    z_previous = np.take_along_axis(z, np.maximum(previous, 0), axis=1)
+    z_previous = np.take_along_axis(z, np.maximum(previous, 0), axis=0)
     changes = (z - z_previous) / np.where(is_change, k - previous, 1)
     drift, effective, variance, m, _, _ = _weighted(changes, is_change, config)
-    last = latest[:, -1]
-    return drift, effective, variance, m, last, z[np.arange(n), np.maximum(last, 0)]
+    last = latest[-1]
+    return drift, effective, variance, m, last, z[np.maximum(last, 0), np.arange(n)]
 
 
 def _log_or_linear(values, log_scale):
-    return np.where(log_scale[:, None] if np.ndim(values) == 2 else log_scale,
-                    np.log(values), values)
+    return np.where(log_scale, np.log(values), values)
 
 
 def _unlog(values, log_scale):
@@ -225,7 +238,7 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     t = c.t
     goal, sign, tol, base = t.goal, t.sign, t.tolerance, c.base
     threshold = goal - sign * tol
-    all_positive = c.all_annual(t.values > 0) & (~c.part | (t.part_value > 0))
+    all_positive = c.all_annual(c.V > 0) & (~c.part | (t.part_value > 0))
     log_scale = (t.log_path & (goal > 0) & (threshold > 0) & (np.isnan(base) | (base > 0))
                  & all_positive)
     no_band = np.zeros(c.n, bool)
@@ -233,8 +246,7 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     capped = t.kind == T.GROWTH
     base_known = ~np.isnan(base)
     base_meets = base_known & attains(base, goal, sign, tol, no_band)
-    kept = c.all_annual(attains(t.values, goal[:, None], sign[:, None], tol[:, None],
-                                no_band[:, None])) & (
+    kept = c.all_annual(attains(c.V, goal, sign, tol, no_band)) & (
         ~c.part | attains(t.part_value, goal, sign, tol, no_band))
     scheduled = base_known & ~base_meets
     progress, ratio, gap, required, observed = _path_schedule(c, log_scale, config)
@@ -287,9 +299,9 @@ def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
     fit = eligible & ~c.has_final & (c.count >= config.min_points)
     if not fit.any():
         return
-    z = _log_or_linear(t.values, log_scale)
+    z = _log_or_linear(c.V, log_scale)
     drift, effective, sample_var, m, last, z_last = _random_walk(z, c.upto, config)
-    scale = np.maximum(np.abs(t.goal), np.where(c.upto, np.abs(t.values), 0.0).max(1))
+    scale = np.maximum(np.abs(t.goal), np.where(c.upto, np.abs(c.V), 0.0).max(0))
     variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
                                        config)
     h = c.years - last
@@ -308,12 +320,12 @@ def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
 def _direction(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     t = c.t
     points = c.upto
-    n_points = points.sum(1)
-    first = np.where(points, c.k, c.k[-1] + 1).min(1)
-    last = np.where(points, c.k, -1).max(1)
-    base = t.values[c.rows, np.minimum(first, c.k[-1])]
-    y = t.values[c.rows, np.maximum(last, 0)]
-    log_scale = t.log_path & (points.sum(1) == (points & (t.values > 0)).sum(1))
+    n_points = points.sum(0)
+    first = np.where(points, c.k, c.width).min(0)
+    last = np.where(points, c.k, -1).max(0)
+    base = c.V[np.minimum(first, c.width - 1), c.rows]
+    y = c.V[np.maximum(last, 0), c.rows]
+    log_scale = t.log_path & (n_points == (points & (c.V > 0)).sum(0))
     done = last - first
     rate = np.where(log_scale, ((y / base) ** (1 / done) - 1) * 100,
                     np.where(t.percent, (y - base) / done,
@@ -332,9 +344,9 @@ def _direction(c: _Columns, result: ResultTable, config: EvaluationConfig) -> No
     fit = usable & ~c.has_final & (n_points - 1 >= config.min_points)
     if not fit.any():
         return
-    z = _log_or_linear(t.values, log_scale)
+    z = _log_or_linear(c.V, log_scale)
     drift, effective, sample_var, m, _, z_last = _random_walk(z, points, config)
-    scale = np.where(points, np.abs(t.values), 0.0).max(1)
+    scale = np.where(points, np.abs(c.V), 0.0).max(0)
     variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
                                        config)
     h = c.years - last
@@ -352,7 +364,7 @@ def _direction(c: _Columns, result: ResultTable, config: EvaluationConfig) -> No
 def _flow(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     t = c.t
     goal, sign, tol = t.goal, t.sign, t.tolerance
-    annual_total = np.where(c.annual, t.values, 0.0).sum(1)
+    annual_total = np.where(c.annual, c.V, 0.0).sum(0)
     total = annual_total + np.where(c.part, t.part_value, 0.0)
     time = np.where(c.part, t.part_time, t.start + c.last)
     elapsed = (time - t.start) / c.years
@@ -389,12 +401,12 @@ def _cumulative_outlook(c: _Columns, result: ResultTable, fit, annual_total,
         return
     rows = np.flatnonzero(fit)
     t = c.t.take(rows)
-    mask = c.annual[rows]
+    mask, values = c.annual[:, rows], c.V[:, rows]
     total = annual_total[rows]
-    log_scale = (mask.sum(1) == (mask & (t.values > 0)).sum(1))
-    z = _log_or_linear(t.values, log_scale)
+    log_scale = (mask.sum(0) == (mask & (values > 0)).sum(0))
+    z = _log_or_linear(values, log_scale)
     drift, effective, sample_var, m, last, z_last = _random_walk(z, mask, config)
-    scale = np.maximum(np.abs(t.goal), np.where(mask, np.abs(t.values), 0.0).max(1))
+    scale = np.maximum(np.abs(t.goal), np.where(mask, np.abs(values), 0.0).max(0))
     variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
                                        config)
     h = (t.deadline - t.start).astype(np.int64) - last
@@ -483,9 +495,8 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     meets_now = attains(c.value, goal, sign, tol, no_band)
     # Earlier figures: the base, every full year before the latest figure, and the
     # part-year one when the deadline year's figure is the latest.
-    before_latest = c.annual & ((t.start[:, None] + c.k) < c.time[:, None])
-    zero_before = base_meets | (before_latest & attains(
-        t.values, goal[:, None], sign[:, None], tol[:, None], no_band[:, None])).any(1) | (
+    before_latest = c.annual & ((t.start + c.k) < c.time)
+    zero_before = base_meets | (before_latest & attains(c.V, goal, sign, tol, no_band)).any(0) | (
         c.part & (t.part_time < c.time) & attains(t.part_value, goal, sign, tol, no_band))
     scheduled = base_known & ~base_meets
     progress, ratio, gap, required, observed = _path_schedule(c, np.zeros(c.n, bool), config)
@@ -502,8 +513,8 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     fit = usable & ~c.has_final & (c.count >= config.min_points)
     if not fit.any():
         return
-    first_k = np.where(c.upto, c.k, c.k[-1] + 1).min(1)
-    first = t.values[c.rows, np.minimum(first_k, c.k[-1])]
+    first_k = np.where(c.upto, c.k, c.width).min(0)
+    first = c.V[np.minimum(first_k, c.width - 1), c.rows]
     smooth = config.zero_smoothing
     decay = ((c.last_value + smooth) / (first + smooth)) ** (1 / (c.last - first_k))
     h = c.years.astype(np.int64) - c.last
@@ -524,8 +535,8 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
 def _bound(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     t = c.t
     goal, sign, tol, band = t.goal, t.sign, t.tolerance, t.band
-    ok_years = attains(t.values, goal[:, None], sign[:, None], tol[:, None], band[:, None])
-    breaches = ((c.annual & ~ok_years).sum(1)
+    ok_years = attains(c.V, goal, sign, tol, band)
+    breaches = ((c.annual & ~ok_years).sum(0)
                 + (c.part & ~attains(t.part_value, goal, sign, tol, band)))
     time = np.where(c.part, t.part_time, t.start + c.last)
     y = np.where(c.part, t.part_value, c.last_value)
@@ -540,7 +551,7 @@ def _bound(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     _deadline_outlook(result, usable & c.has_final, breaches == 0, c.final)
     fit = usable & ~c.has_final & (c.count >= config.min_points)
     prior = config.prior_sd_relative * np.maximum(
-        np.abs(goal), np.where(c.upto, np.abs(t.values), 0.0).max(1))
+        np.abs(goal), np.where(c.upto, np.abs(c.V), 0.0).max(0))
     _steady_outlook(c, result, fit, c.upto, breaches, prior, config)
 
 
@@ -549,7 +560,7 @@ def _steady_outlook(c: _Columns, result: ResultTable, fit, mask, breaches, prior
     if not fit.any():
         return
     t = c.t
-    mean, effective, sample_var, n, last, total = _weighted(t.values, mask, config)
+    mean, effective, sample_var, n, last, total = _weighted(c.V, mask, config)
     relative = t.kind == T.RELATIVE
     prior = np.where(relative, config.prior_sd_gap_points,
                      np.where(t.percent, config.prior_sd_points, prior_scale))
@@ -586,11 +597,11 @@ def _steady_outlook(c: _Columns, result: ResultTable, fit, mask, breaches, prior
 def _relative(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     t = c.t
     goal, sign, tol, band = t.goal, t.sign, t.tolerance, t.band
-    ok_years = attains(t.values, goal[:, None], sign[:, None], tol[:, None], band[:, None])
-    breaches = (c.annual & ~ok_years).sum(1)
+    ok_years = attains(c.V, goal, sign, tol, band)
+    breaches = (c.annual & ~ok_years).sum(0)
     usable = c.count > 0
     averaged = t.scope == T.PERIOD_AVERAGE
-    statistic = np.where(averaged, np.where(c.annual, t.values, 0.0).sum(1) / c.count,
+    statistic = np.where(averaged, np.where(c.annual, c.V, 0.0).sum(0) / c.count,
                          c.last_value)
     gap = np.where(band, tol - np.abs(statistic - goal), sign * (statistic - goal))
     each = t.scope == T.EACH_YEAR
