@@ -74,9 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     rng = np.random.default_rng(args.seed)
     sample = np.sort(rng.choice(n, size=min(args.reference_sample, n), replace=False))
     subset = table.take(sample)
-    started = time.perf_counter()
-    oracle = reference.assess_table(subset, AS_OF)
-    reference_seconds = time.perf_counter() - started
+    reference_timings = []
+    for _ in range(2):  # best of 2, as the engine's best of 3: the machine is shared
+        started = time.perf_counter()
+        oracle = reference.assess_table(subset, AS_OF)
+        reference_timings.append(time.perf_counter() - started)
+    reference_seconds = min(reference_timings)
     reference_rate = len(sample) / reference_seconds
     from planwatch.evaluate.table import ResultTable
 
@@ -89,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{', '.join(f'{t:.2f}' for t in timings)}), {engine_rate:,.0f} targets/s")
     print(f"memory:    engine peak traced allocations {traced_peak / 2**30:.2f} GiB; "
           f"process peak RSS {peak_rss:.2f} GiB (includes the synthetic table)")
-    print(f"reference: {reference_seconds:.2f} s for {len(sample):,} targets, "
+    print(f"reference: {reference_seconds:.2f} s for {len(sample):,} targets (best of 2), "
           f"{reference_rate:,.0f} targets/s → {n / reference_rate:,.0f} s extrapolated")
     print(f"ratio:     {ratio:.1f}× the reference's throughput")
     print(f"agreement: {len(sample):,} sampled targets, "

@@ -25,55 +25,47 @@ _EPS = 1e-9
 
 def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFAULT_CONFIG,
                  *, chunk: int = CHUNK, workers: int | None = None) -> ResultTable:
-    """Assess every target of the table as of time `now` (planwatch.domain.time_of).
+    """Assess every target of the table as of time `now` (planwatch.evaluate.plan_time).
 
-    Chunks run on `workers` threads (default: one per core, at most 4): NumPy and SciPy
-    release the GIL inside their loops, so the chunks really run side by side.
+    Targets are ordered by family (path kinds, direction, flows, zero, bound, relative) and
+    cut into chunks of one family each; the chunks run on `workers` threads (default: one per
+    core, at most 4), as NumPy and SciPy release the GIL inside their loops.
     """
     results = ResultTable.empty(len(table))
-    chunks = [slice(first, min(len(table), first + chunk))
-              for first in range(0, len(table), chunk)]
+    family = _FAMILY_OF_KIND[table.kind]
+    order = np.argsort(family, kind="stable")
+    bounds = np.searchsorted(family[order], np.arange(len(_FAMILIES) + 1))
+    pieces = [(number, order[first:min(bounds[number + 1], first + chunk)])
+              for number in range(len(_FAMILIES))
+              for first in range(bounds[number], bounds[number + 1], chunk)]
 
-    def run(rows: slice) -> None:
+    def run(piece) -> None:
+        number, rows = piece
+        part = ResultTable.empty(len(rows))
         with np.errstate(all="ignore"):  # masked-out lanes compute log(−1) etc.; never used
-            results.put(rows, _assess_chunk(table.take(rows), now, config))
+            _FAMILY_RULES[number](_Columns(table.take(rows), now), part, config)
+        part.outlook[:] = outlook_of(part.probability, config)
+        part.warning[:] = table.binding[rows] & (_WARNING_STATUS[part.status]
+                                                 | _WARNING_OUTLOOK[part.outlook])
+        results.put(rows, part)
 
     workers = workers or min(4, os.cpu_count() or 1)
-    if workers == 1 or len(chunks) == 1:
-        for rows in chunks:
-            run(rows)
+    if workers == 1 or len(pieces) <= 1:
+        for piece in pieces:
+            run(piece)
     else:
         with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(run, chunks))
+            list(pool.map(run, pieces))
     return results
 
 
-_FAMILIES = (
-    (T.PATH_KINDS, "_path"), ((T.DIRECTION_ONLY,), "_direction"), (T.FLOW_KINDS, "_flow"),
-    ((T.ZERO,), "_zero"), ((T.BOUND_EACH_YEAR,), "_bound"), ((T.RELATIVE,), "_relative"),
-)
-
-
+_FAMILIES = (T.PATH_KINDS, (T.DIRECTION_ONLY,), T.FLOW_KINDS, (T.ZERO,), (T.BOUND_EACH_YEAR,),
+             (T.RELATIVE,))
 _FAMILY_OF_KIND = np.zeros(len(T.KINDS), np.int8)
-for _family, (_kinds, _) in enumerate(_FAMILIES):
-    _FAMILY_OF_KIND[list(_kinds)] = _family
+for _number, _kinds in enumerate(_FAMILIES):
+    _FAMILY_OF_KIND[list(_kinds)] = _number
 _WARNING_STATUS = np.isin(np.arange(len(L.STATUSES)), list(L.WARNING_STATUSES))
 _WARNING_OUTLOOK = np.isin(np.arange(len(L.OUTLOOKS)), list(L.WARNING_OUTLOOKS))
-
-
-def _assess_chunk(table: TargetTable, now: float, config: EvaluationConfig) -> ResultTable:
-    results = ResultTable.empty(len(table))
-    family = _FAMILY_OF_KIND[table.kind]
-    for number, (_, name) in enumerate(_FAMILIES):
-        rows = np.flatnonzero(family == number)
-        if rows.size:
-            part = ResultTable.empty(rows.size)
-            globals()[name](_Columns(table.take(rows), now), part, config)
-            results.put(rows, part)
-    results.outlook[:] = outlook_of(results.probability, config)
-    results.warning[:] = table.binding & (_WARNING_STATUS[results.status]
-                                          | _WARNING_OUTLOOK[results.outlook])
-    return results
 
 
 def outlook_of(probability: np.ndarray, config: EvaluationConfig) -> np.ndarray:
@@ -153,7 +145,43 @@ class _Columns:
 
 def _student_p(df, x, where: np.ndarray) -> np.ndarray:
     """The Student-t CDF, evaluated only where it is used (it is the costliest step)."""
-    return _only(where, special.stdtr, df, x)
+    return _only(where, student_cdf, df, x)
+
+
+def student_cdf(df: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """P(T ≤ x) for Student-t with df degrees of freedom, as scipy.special.stdtr gives it.
+
+    Degrees of freedom here are ν0 + m − 1: a handful of integers. For those the CDF has a
+    closed form in θ = atan(x/√ν) (Abramowitz & Stegun 26.7.3–4), needing no special
+    function for even ν and one arctan for odd ν; other values go to stdtr.
+    """
+    df = np.broadcast_to(df, np.shape(x))
+    out = np.empty(np.shape(x))
+    for nu in np.unique(df):
+        chosen = df == nu
+        if nu == int(nu) and 1 <= nu <= 200:
+            out[chosen] = _integer_student_cdf(int(nu), x[chosen])
+        else:
+            out[chosen] = special.stdtr(nu, x[chosen])
+    return out
+
+
+def _integer_student_cdf(nu: int, x: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", over="ignore"):
+        cosine2 = nu / (nu + x * x)  # cos²θ
+        sine = np.sign(x) / np.sqrt(1 + nu / (x * x))  # sinθ, finite at 0 and ±∞
+    total, term = np.ones_like(x), np.ones_like(x)
+    if nu % 2:
+        for j in range(1, (nu - 3) // 2 + 1):
+            term = term * cosine2 * (2 * j) / (2 * j + 1)
+            total += term
+        theta = np.arctan(x / np.sqrt(nu))
+        inner = theta if nu == 1 else theta + sine * np.sqrt(cosine2) * total
+        return 0.5 + inner / np.pi
+    for j in range(1, (nu - 2) // 2 + 1):
+        term = term * cosine2 * (2 * j - 1) / (2 * j)
+        total += term
+    return 0.5 + 0.5 * sine * total
 
 
 def _only(where: np.ndarray, function, *args) -> np.ndarray:
@@ -619,3 +647,6 @@ def _relative(c: _Columns, result: ResultTable, config: EvaluationConfig) -> Non
     _deadline_outlook(result, usable & c.has_final, met, statistic)
     fit = usable & ~c.has_final & (c.count >= config.min_points)
     _steady_outlook(c, result, fit, c.annual, breaches, np.zeros(c.n), config)
+
+
+_FAMILY_RULES = (_path, _direction, _flow, _zero, _bound, _relative)
