@@ -10,7 +10,17 @@ from conftest import made_assessment, make_small_input, make_small_observations,
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.domain import Comparator, Goal, Kind, Target
+from planwatch.domain import (
+    Comparator,
+    Goal,
+    Kind,
+    Project,
+    ProjectStage,
+    StageTransition,
+    Target,
+    Task,
+    TaskStatus,
+)
 from planwatch.reports import PLACEHOLDER, ReportError, ReportKind, build_report
 from planwatch.reports.build import (
     ANNUAL_TABLE,
@@ -180,3 +190,26 @@ def test_method_appendix_lists_the_engines_settings_with_their_meaning():
     assert [(row[0].text, row[1].value, row[2].text) for row in table.rows] == [
         ("ahead", 1.1, "进度比 ρ 不低于此值：快于预期"),
         ("likely", 0.8, "完成概率不低于此值：预计能够完成")]
+
+
+def test_key_tasks_and_projects_get_their_own_section_with_the_stage_on_the_as_of_date():
+    plan = make_small_input().plan
+    plan.tasks.append(Task("t1", "建设西部物流园", 2022, lead_department="区发改局",
+                           deadline=date(2022, 10, 31), status=TaskStatus.DELAYED))
+    plan.projects.append(Project("p1", "中车配套产业园", investment=12.5, department="区工信局",
+                                 stages=[StageTransition(ProjectStage.SIGNED, date(2022, 3, 1)),
+                                         StageTransition(ProjectStage.STARTED,
+                                                         date(2023, 9, 1))]))
+    document = build_report(make_small_input(plan=plan))
+    assert [s.title for s in document.sections][4] == "五、重点任务与项目"
+    task = document.table("tasks").rows[0]
+    assert [c.text for c in task] == ["2022", "建设西部物流园", "区发改局", "2022-10-31", "滞后"]
+    assert task[4].tone is Tone.BAD
+    project = document.table("projects").rows[0]
+    assert [c.text for c in project] == ["中车配套产业园", "12.5", "", "签约", "区工信局",
+                                         "示意数据"]
+
+
+def test_without_tasks_or_projects_the_section_is_left_out(small_input):
+    titles = [s.title for s in build_report(small_input).sections]
+    assert not any("重点任务" in title for title in titles)

@@ -32,7 +32,8 @@ p.note { text-indent: 0; font-size: 9pt; color: #555; }
 section.wide { page: wide; }
 section.wide + section { break-before: page; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%%; font-size: 9pt; margin: 0.5em 0 1em; }
-caption { font-family: %(sans)s; font-weight: bold; padding: 0.3em; }
+p.table-title { font-family: %(sans)s; font-weight: bold; text-indent: 0; margin: 0.8em 0 0.2em;
+                break-after: avoid; }
 th, td { border: 1px solid #888; padding: 0.25em 0.4em; vertical-align: top; }
 th { background: #ddebf7; }
 thead { display: table-header-group; }
@@ -107,7 +108,8 @@ def _table(table: Table) -> str:
             cells.append(f"<td{attribute}>{escape(cell.text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = f'<p class="note">{escape(table.note)}</p>' if table.note else ""
-    return (f'<table id="{escape(table.key)}"><caption>{escape(table.title)}</caption>'
+    # A title paragraph rather than <caption>: print keeps it on the table's page.
+    return (f'<p class="table-title">{escape(table.title)}</p><table id="{escape(table.key)}">'
             f"<colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
             + note)
 

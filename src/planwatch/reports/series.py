@@ -166,6 +166,8 @@ class TargetFigures:
 
     def _flow_chart(self, title: str, flows: tuple[SeriesPoint, ...], unit: str) -> ChartSpec:
         running, total = [], 0.0
+        if self.start is not None:  # nothing is done at the base: the line starts from zero
+            running.append(SeriesPoint(float(self.start), 0.0, str(self.start)))
         for point in flows:
             total += point.value
             running.append(SeriesPoint(point.t, total, point.label, point.illustrative))

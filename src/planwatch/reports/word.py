@@ -185,6 +185,7 @@ def _table(word, table: Table) -> None:
 
     caption = word.add_paragraph()
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.keep_with_next = True
     caption.add_run(table.title).bold = True
     grid = word.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = "Table Grid"
