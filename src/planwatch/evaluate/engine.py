@@ -242,7 +242,9 @@ def _random_walk(z: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
 
 
 def _log_or_linear(values, log_scale):
-    return np.where(log_scale, np.log(values), values)
+    """ln of the values of log-scale targets, the values themselves for the others."""
+    values = np.asarray(values, dtype=float)
+    return np.log(values, out=values.copy(), where=np.broadcast_to(log_scale, values.shape))
 
 
 def _unlog(values, log_scale):
@@ -274,8 +276,13 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     capped = t.kind == T.GROWTH
     base_known = ~np.isnan(base)
     base_meets = base_known & attains(base, goal, sign, tol, no_band)
-    kept = c.all_annual(attains(c.V, goal, sign, tol, no_band)) & (
-        ~c.part | attains(t.part_value, goal, sign, tol, no_band))
+    # Every figure since the base within the goal: only asked where the base met it.
+    kept = np.zeros(c.n, bool)
+    maintain = np.flatnonzero(base_meets)
+    kept[maintain] = ((attains(c.V[:, maintain], goal[maintain], sign[maintain], tol[maintain],
+                               False) | ~c.annual[:, maintain]).all(0)
+                      & (~c.part[maintain] | attains(t.part_value[maintain], goal[maintain],
+                                                     sign[maintain], tol[maintain], False)))
     scheduled = base_known & ~base_meets
     progress, ratio, gap, required, observed = _path_schedule(c, log_scale, config)
     judged = ladder(ratio, config)
