@@ -87,7 +87,10 @@ def iter_targets(lines: Iterable[str], *, reference_year: int | None = None) -> 
 
 def indicator_key(indicator: str) -> str:
     """An indicator name without script, spacing and punctuation differences, for comparisons."""
-    return re.sub(r"[\s、,，;；:：“”\"'()（）]", "", simplify(indicator))
+    return _KEY_NOISE.sub("", simplify(indicator))
+
+
+_KEY_NOISE = re.compile(r"[\s、,，;；:：“”\"'()（）]")
 
 
 class _Reader:
@@ -120,7 +123,7 @@ class _Reader:
             else:
                 yield from self._emit(self.column_table.add(line, offset))
                 return
-        if stripped and _COLUMN_HEADER_CELL.match(simplify(stripped)):
+        if stripped and len(stripped) <= 12 and _COLUMN_HEADER_CELL.match(simplify(stripped)):
             self.pending.append((line, offset))
             return
         if stripped and self._pending_header():
@@ -190,16 +193,19 @@ class _Reader:
 
     def _emit(self, found: list[Found], scopes: list | None = None) -> Iterator[ExtractedTarget]:
         for index, item in enumerate(found):
-            target = self._target(item, scopes[index] if scopes else self.outline.scope)
-            key = (indicator_key(target.indicator), round(target.value, 6), target.year)
+            scope = scopes[index] if scopes else self.outline.scope
+            year, annual = self._year(item, scope)
+            key = (indicator_key(item.indicator), round(item.value, 6), year)
             first = self.seen.get(key)
             if first is not None:
-                first.restatements.append(target.span)
+                first.restatements.append((item.start, item.end))
                 continue
+            target = self._target(item, scope, year, annual)
             self.seen[key] = target
             yield target
 
-    def _target(self, found: Found, scope: tuple[int, int] | None) -> ExtractedTarget:
+    def _year(self, found: Found, scope: tuple[int, int] | None) -> tuple[int | None, bool]:
+        """The deadline year, and whether the target is an annual one."""
         outline = self.outline
         section = outline.section_year
         annual = False
@@ -213,6 +219,10 @@ class _Reader:
             year = scope[1]
         else:
             year, annual = outline.document_year, True
+        return year, annual
+
+    def _target(self, found: Found, scope, year: int | None, annual: bool) -> ExtractedTarget:
+        outline = self.outline
         if found.base_year is not None:
             period_start = found.base_year + 1
         elif annual:
@@ -241,9 +251,10 @@ class _Reader:
 
     def _slice(self, start: int, end: int) -> str:
         pieces = []
-        for offset, line in self.window:
-            line_end = offset + len(line)
-            if line_end <= start or offset >= end:
+        for offset, line in reversed(self.window):  # spans lie in the latest lines
+            if offset >= end:
                 continue
+            if offset + len(line) <= start:
+                break
             pieces.append(line[max(start - offset, 0):min(end - offset, len(line))])
-        return "".join(pieces)
+        return "".join(reversed(pieces))

@@ -128,16 +128,18 @@ class LineGrammar:
                 clause.due_year = year
         for match in lx.PAST_MARKER.finditer(s):
             self.past_sentences.add(self.sentence_index(match.start()))
-        for pattern, ahead in ((lx.THIS_YEAR, 0), (lx.NEXT_YEAR, 1)):
-            for match in pattern.finditer(s):
-                self.clause_at(match.start()).years_ahead = ahead
-        for match in lx.FESTIVAL_DEADLINE.finditer(s):
-            self.clause_at(match.start()).deadline = lx.FESTIVAL_DATES[match["festival"]]
-        for match in lx.MONTH_DEADLINE.finditer(s):
-            month = int(parse_number(match["month"]))
-            self.clause_at(match.start()).deadline = (month, _last_day(month))
-        for match in lx.HALF_YEAR_DEADLINE.finditer(s):
-            self.clause_at(match.start()).deadline = (6, 30) if match[0] == "上半年" else (12, 31)
+        if "年" in s:
+            for pattern, ahead in ((lx.THIS_YEAR, 0), (lx.NEXT_YEAR, 1)):
+                for match in pattern.finditer(s):
+                    self.clause_at(match.start()).years_ahead = ahead
+            for match in lx.HALF_YEAR_DEADLINE.finditer(s):
+                self.clause_at(match.start()).deadline = (6, 30) if match[0] == "上半年" else (12, 31)
+        if "前" in s:
+            for match in lx.FESTIVAL_DEADLINE.finditer(s):
+                self.clause_at(match.start()).deadline = lx.FESTIVAL_DATES[match["festival"]]
+            for match in lx.MONTH_DEADLINE.finditer(s):
+                month = int(parse_number(match["month"]))
+                self.clause_at(match.start()).deadline = (month, _last_day(month))
 
     def due_year_at(self, position: int) -> int | None:
         """A deadline in the figure's clause, else the last standalone 到2025年, before it."""
@@ -152,17 +154,15 @@ class LineGrammar:
     def candidates(self) -> list[_Candidate]:
         s = self.s
         found: list[_Candidate] = []
-        ranks = [(m.start(), m.end()) for m in lx.RANK.finditer(s)]
+        ranks = [(m.start(), m.end()) for m in lx.RANK.finditer(s)] if "前" in s else []
         for match in lx.MENTION.finditer(s):
             if any(a <= match.start() < b for a, b in ranks):
                 continue
             found.append(_Candidate(match.start(), match.end(), "mention", match))
-        for kind, pattern in (("rank", lx.RANK), ("relative", lx.RELATIVE_ABOVE),
-                              ("relative", lx.RELATIVE_KEEP), ("relative", lx.RELATIVE_SYNC),
-                              ("multiple", lx.MULTIPLE), ("zero", lx.ZERO),
-                              ("scale", lx.SCALE_LABEL)):
-            for match in pattern.finditer(s):
-                found.append(_Candidate(match.start(), match.end(), kind, match))
+        for kind, pattern, cue in _PHRASES:
+            if cue.search(s):
+                for match in pattern.finditer(s):
+                    found.append(_Candidate(match.start(), match.end(), kind, match))
         found.sort(key=lambda c: (c.start, c.end))
         return found
 
@@ -286,7 +286,7 @@ class LineGrammar:
                 lx.COUNTABLE_TAIL.search(unit) or unit.startswith("万")):
             object_end = _object_end(s, run_end, clause.end)
             object_text = s[run_end:object_end]
-            if re.search("占|达到|增长|突破|超过|比重|实现|控制", object_text):
+            if _PREDICATE_INSIDE.search(object_text):
                 object_end, object_text = run_end, ""
         people = bool(object_text and unit in ("万", "亿") and lx.PEOPLE_NOUN.match(object_text))
         unit_text = "比例" if unit == "比例" else self._original_unit(first)
@@ -470,6 +470,18 @@ def parse_line(line: NormalisedLine, *, earliest_year: int | None = None) -> lis
     return LineGrammar(line, earliest_year=earliest_year).parse()
 
 
+# Phrases without a number, each with a cheap cue that must be in the line for it to be tried.
+_PHRASES = (
+    ("rank", lx.RANK, re.compile("前")),
+    ("relative", lx.RELATIVE_ABOVE, re.compile("高于|快于|超过|好于|优于|领先|跑赢")),
+    ("relative", lx.RELATIVE_KEEP, re.compile("水平")),
+    ("relative", lx.RELATIVE_SYNC, re.compile("同步")),
+    ("multiple", lx.MULTIPLE, re.compile("倍|翻")),
+    ("zero", lx.ZERO, re.compile("零|消除")),
+    ("scale", lx.SCALE_LABEL, re.compile("级")),
+)
+
+
 def has_figure(text: str) -> bool:
     """Whether a normalised line holds a figure that could be a target (years and ages aside)."""
     return any(m["unit"] not in lx.DURATION_UNITS for m in lx.MENTION.finditer(text)) or bool(
@@ -500,6 +512,9 @@ def _value_of(match: re.Match) -> tuple[float, bool]:
     return value, False
 
 
+_PREDICATE_INSIDE = re.compile("占|达到|增长|突破|超过|比重|实现|控制")
+
+
 def _object_end(s: str, start: int, limit: int) -> int:
     """The end of a noun phrase right after a figure: up to the next 、, figure or clause end."""
     end = start
@@ -514,31 +529,26 @@ def _ends_with_predicate(segment: str) -> bool:
     return segment.endswith(lx.PREDICATE_WORDS)
 
 
+_TAIL_REVERSED = re.compile(
+    r"(?P<space>\s+)"
+    r"|(?P<share>(?:[国省市区县镇]全|会社全|[市区县]本)?占)"  # 占全市 …, reversed
+    r"|(?P<base>(?:比相)?年(?:\d\d(?:91|02)|[〇零一二三四五六七八九]{2}[〇零]二)(?:较|比|比相|对相)|年上(?:较|比))"
+    "|(?P<word>" + "|".join(re.escape(word[::-1]) for word in lx.PREDICATE_WORDS) + ")")
+
+
 def _indicator_bounds(segment: str, offset: int) -> tuple[int, int, list[str]]:
     """Where the indicator lies in the words before a figure, and the predicate words after it."""
+    # Predicate words are peeled off the end; matching the reversed text does it in one pass.
     words: list[str] = []
-    end = len(segment)
-    while end > 0:
-        piece = segment[:end].rstrip()
-        if len(piece) != end:
-            end = len(piece)
-            continue
-        share = lx.SHARE_OF.search(piece)
-        if share and share.start() < end:
+    reversed_segment = segment[::-1]
+    position = 0
+    while match := _TAIL_REVERSED.match(reversed_segment, position):
+        if match.lastgroup == "word":
+            words.append(match.group()[::-1])
+        elif match.lastgroup == "share":
             words.append("占")
-            end = share.start()
-            continue
-        base = re.search(rf"(?:较|比|相比|相对){lx.YEAR_TEXT}年(?:相比)?$|(?:较|比)上年$", piece)
-        if base:
-            end = base.start()
-            continue
-        for word in lx.PREDICATE_WORDS:
-            if piece.endswith(word):
-                words.append(word)
-                end -= len(word)
-                break
-        else:
-            break
+        position = match.end()
+    end = len(segment) - position
     head = segment[:end]
     start = _last_end(lx.LEAD_VERB, head)
     start = max(start, _last_end(_DEADLINE_IN_HEAD, head))
@@ -606,9 +616,12 @@ def _benchmark(text: str, indicator: str) -> dict:
     return {"indicator": text, "place": None, "margin": 0.0}
 
 
+_CONJUNCTION = re.compile("和|与|及|、")
+
+
 def _split_names(indicator: str) -> list[str]:
     """高新技术企业数量和科技型企业数量 → both; 城乡居民人均可支配收入 → 城镇…, 农村…."""
-    parts = [p for p in re.split("和|与|及|、", indicator) if p]
+    parts = [p for p in _CONJUNCTION.split(indicator) if p]
     if len(parts) > 1:
         return parts
     if indicator.startswith(("城乡居民", "城鄉居民")):
@@ -632,12 +645,16 @@ def _distribute(indicator: str, values: list, segment: str) -> list[tuple[tuple[
     return [(value, indicator) for value in values]
 
 
+_QUOTE_MARK = re.compile('[“”《》"]')
+
+
 def _quote_ranges(s: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
     title: int | None = None
     ascii_open: int | None = None
-    for index, char in enumerate(s):
+    for mark in _QUOTE_MARK.finditer(s):
+        index, char = mark.start(), mark.group()
         if char == "“":
             opened = index
         elif char == "”" and opened is not None:

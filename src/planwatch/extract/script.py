@@ -9,9 +9,12 @@ such as 鎮(zhèn) are dropped; `NormalisedLine.original_offset` undoes that.
 from __future__ import annotations
 
 import bisect
+import importlib.util
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 _PUNCTUATION = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "％": "%", "～": "~",
                 "［": "[", "］": "]", "\u3000": " ", "﹪": "%", "．": ".", "！": "!",
@@ -27,10 +30,13 @@ _HAS_TONE = re.compile(f"[{_TONED}]")
 @lru_cache(maxsize=1)
 def _translation() -> dict[int, str]:
     """Traditional → simplified for single characters (from zhconv's table), plus full-width forms."""
-    import zhconv  # deferred: loading its table costs a few milliseconds
-
+    # zhconv's own loader imports pkg_resources (a third of a second); its table is plain JSON.
+    spec = importlib.util.find_spec("zhconv")  # finds the package without importing it
+    folder = Path(spec.submodule_search_locations[0])
+    tables = json.loads((folder / "zhcdict.json").read_text(encoding="utf-8"))
+    mapping = {**tables["zh2Hans"], **tables["zh2CN"]}
     table: dict[int, str] = {}
-    for source, target in zhconv.zhconv.getdict("zh-cn").items():
+    for source, target in mapping.items():
         if len(source) == 1 and len(target) == 1 and source != target:
             table[ord(source)] = target
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII: ０-９, Ａ-Ｚ …
