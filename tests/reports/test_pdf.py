@@ -49,3 +49,11 @@ def test_pages_render_and_are_kept_for_review(built):
         image.save(path)
         assert image.getextrema() != ((255, 255), (255, 255), (255, 255))  # not blank
         assert path.stat().st_size > 10_000
+
+
+def test_chinese_is_set_in_an_embedded_cjk_font(built):
+    with pdfplumber.open(io.BytesIO(built.files["pdf"])) as pdf:
+        fonts = {char["fontname"] for page in pdf.pages[:3] for char in page.chars
+                 if "\u4e00" <= char["text"] <= "\u9fff"}
+    assert fonts
+    assert all("CJK" in font or "WenQuanYi" in font for font in fonts), fonts

@@ -81,3 +81,9 @@ def test_settings_ask_word_to_fill_in_the_contents(built):
     settings = zipfile.ZipFile(io.BytesIO(built.files["docx"])).read("word/settings.xml")
     assert b'<w:updateFields w:val="true"/>' in settings
     assert settings.index(b"updateFields") < settings.index(b"<w:compat")
+
+
+def test_same_document_gives_the_same_bytes(built):
+    from planwatch.reports.word import render_docx
+
+    assert render_docx(built.document) == built.files["docx"]
