@@ -604,26 +604,26 @@ def _steady_outlook(c: _Columns, result: ResultTable, fit, mask, breaches, prior
     q = _quantile(df, config)
     goal, sign, tol = t.goal, t.sign, t.tolerance
     threshold = goal - sign * tol
+    # One future year's value, or (period average) the mean of the remaining h years, whose
+    # bounds follow from what the average over all n + h years must reach.
     averaged = relative & (t.scope == T.PERIOD_AVERAGE)
-    avg_spread = np.sqrt(variance * (1 / h + 1 / effective))
-    required = (threshold * (n + h) - total) / h
     count = n + h
-    spread = np.sqrt(variance * (1 + 1 / effective))
-    one_year = np.where(
-        t.band, _student_p(df, (goal + tol - mean) / spread, fit & t.band)
-        - _student_p(df, (goal - tol - mean) / spread, fit & t.band),
-        _student_p(df, sign * (mean - threshold) / spread, fit & ~t.band))
+    spread = np.sqrt(variance * np.where(averaged, 1 / h, 1.0) + variance / effective)
+
+    def needed(bound):
+        return np.where(averaged, (bound * count - total) / h, bound)
+
+    lower, upper, required = needed(goal - tol), needed(goal + tol), needed(threshold)
+    band, one_sided = fit & t.band, fit & ~t.band
+    meets = np.where(t.band, _student_p(df, (upper - mean) / spread, band)
+                     - _student_p(df, (lower - mean) / spread, band),
+                     _student_p(df, sign * (mean - required) / spread, one_sided))
     every_year = (t.scope == T.EACH_YEAR) | (t.kind == T.BOUND_EACH_YEAR)
-    probability = np.where(every_year, np.where(breaches > 0, 0.0, one_year ** h), one_year)
     _set(result, fit,
-         probability=np.where(averaged, _student_p(df, sign * (mean - required) / avg_spread,
-                                                      fit & averaged),
-                              probability),
+         probability=np.where(every_year, np.where(breaches > 0, 0.0, meets ** h), meets),
          projected=np.where(averaged, (total + h * mean) / count, mean),
-         low=np.where(averaged, (total + h * (mean - q * avg_spread)) / count,
-                      mean - q * spread),
-         high=np.where(averaged, (total + h * (mean + q * avg_spread)) / count,
-                       mean + q * spread))
+         low=np.where(averaged, (total + h * (mean - q * spread)) / count, mean - q * spread),
+         high=np.where(averaged, (total + h * (mean + q * spread)) / count, mean + q * spread))
     _set(result, fit & averaged, required_rate=required)
 
 

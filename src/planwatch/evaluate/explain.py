@@ -159,9 +159,14 @@ def _relative(info: TargetInfo, r: dict, label: str) -> str:
     higher = "高" if gap >= 0 else "低"
     breaches = "" if math.isnan(r["breaches"]) or r["breaches"] == 0 else (
         f"，有{int(r['breaches'])}年未达到要求")
+    if info.band:
+        rule = f"要求与{info.benchmark}基本同步，相差不超过{one_decimal(info.tolerance)}个百分点"
+    elif info.margin:
+        rule = f"要求至少高{one_decimal(info.margin)}个百分点"
+    else:
+        rule = f"要求不低于{info.benchmark}"
     return (f"截至{when(r['latest_time'])}，增速比{info.benchmark}{higher}"
-            f"{one_decimal(abs(gap))}个百分点（要求至少高{number(info.margin)}个百分点）"
-            f"{breaches}，{label}")
+            f"{one_decimal(abs(gap))}个百分点（{rule}）{breaches}，{label}")
 
 
 def _outlook(info: TargetInfo, r: dict) -> str:

@@ -55,6 +55,8 @@ class TargetInfo:
     goal: str | None
     benchmark: str = ""  # a relative target's benchmark, in words
     margin: float = 0.0  # points a relative target must beat its benchmark by
+    band: bool = False  # judged on both sides: within tolerance of the goal
+    tolerance: float = 0.0  # in the target's unit (a growth target's: in the index)
 
 
 def build_table(targets: list[Target], observations: list[Observation], as_of: date, *,
@@ -83,7 +85,8 @@ def build_table(targets: list[Target], observations: list[Observation], as_of: d
             unit=builder.unit, start=start, deadline=deadline, value=target.value,
             binding=target.attribute is Attribute.BINDING, goal=target.goal,
             benchmark=benchmark,
-            margin=target.benchmark.margin if target.benchmark is not None else 0.0))
+            margin=target.benchmark.margin if target.benchmark is not None else 0.0,
+            band=bool(table.band[row]), tolerance=float(table.tolerance[row])))
     return table, infos
 
 

@@ -576,28 +576,34 @@ def _steady_outlook(row: _Row, points: list[tuple[int, float]], breaches: int,
     h = int(row.deadline - row.start) - points[-1][0]
     q = _quantile(df, config)
     goal, sign, tol = row.goal, row.sign, row.tolerance
-    threshold = goal - sign * tol
-    if row.kind == T.RELATIVE and row.scope == T.PERIOD_AVERAGE:
+    averaged = row.kind == T.RELATIVE and row.scope == T.PERIOD_AVERAGE
+    total, count = sum(xs), len(xs) + h
+    if averaged:  # the mean of the remaining h years must bring the period's mean in
         spread = math.sqrt(variance * (1 / h + 1 / effective))
-        required = (threshold * (len(xs) + h) - sum(xs)) / h
-        total = len(xs) + h
-        return {"probability": _student_p(df, sign * (mean - required) / spread),
-                "projected": (sum(xs) + h * mean) / total,
-                "low": (sum(xs) + h * (mean - q * spread)) / total,
-                "high": (sum(xs) + h * (mean + q * spread)) / total,
-                "required_rate": required}
-    spread = math.sqrt(variance * (1 + 1 / effective))
+
+        def needed(bound: float) -> float:
+            return (bound * count - total) / h
+    else:  # one future year's value
+        spread = math.sqrt(variance * (1 + 1 / effective))
+
+        def needed(bound: float) -> float:
+            return bound
+    required = needed(goal - sign * tol)
     if row.band:
-        one_year = (_student_p(df, (goal + tol - mean) / spread)
-                    - _student_p(df, (goal - tol - mean) / spread))
+        meets = (_student_p(df, (needed(goal + tol) - mean) / spread)
+                 - _student_p(df, (needed(goal - tol) - mean) / spread))
     else:
-        one_year = _student_p(df, sign * (mean - threshold) / spread)
-    if row.scope == T.EACH_YEAR or row.kind == T.BOUND_EACH_YEAR:
-        probability = 0.0 if breaches else one_year ** h
+        meets = _student_p(df, sign * (mean - required) / spread)
+    every_year = row.scope == T.EACH_YEAR or row.kind == T.BOUND_EACH_YEAR
+    result = {"probability": (0.0 if breaches else meets ** h) if every_year else meets}
+    if averaged:
+        result.update({"projected": (total + h * mean) / count,
+                       "low": (total + h * (mean - q * spread)) / count,
+                       "high": (total + h * (mean + q * spread)) / count,
+                       "required_rate": required})
     else:
-        probability = one_year
-    return {"probability": probability, "projected": mean, "low": mean - q * spread,
-            "high": mean + q * spread}
+        result.update({"projected": mean, "low": mean - q * spread, "high": mean + q * spread})
+    return result
 
 
 # ---------------------------------------------------------------- relative

@@ -115,6 +115,14 @@ def synthetic_table(n: int, *, seed: int = 0, start: int = 2015, deadline: int =
                                        relative.sum())
     table.log_path[relative] = False
     table.pending[relative] = rng.random(relative.sum()) < 0.05
+    in_step = relative & (rng.random(n) < 0.2)  # "与…基本同步": within ±0.5 points
+    table.band[in_step] = True
+    table.tolerance[in_step] = 0.5
+    table.goal[in_step] = 0.0
+    steady = bound & (rng.random(n) < 0.2)  # "稳定在 4% 左右"
+    table.band[steady] = True
+    table.goal[steady] = 4.0
+    table.tolerance[steady] = 0.5
 
     direction = kind == T.DIRECTION_ONLY
     table.goal[direction] = np.nan
