@@ -1,0 +1,190 @@
+"""The one place the web app judges a plan: stored targets and observations → assessments.
+
+`assess_plan(plan, as_of, known_on=None)` loads the plan's targets and goal tree and the
+observations those targets read (their indicator and benchmark, in their places), then runs
+planwatch.evaluate on them. Every page, report and export that shows a status calls this, so
+they all agree.
+
+Which figures count:
+- only the current revision of each figure (a stored observation is an approved one: a
+  department's submission becomes an Observation row only when a planner approves it);
+- `known_on` replays the past: only rows recorded by the end of that day count, each figure
+  at the latest revision recorded by then — "what did we know on 1 March 2024";
+- where the same period has an official figure, an estimate and an illustrative one, the
+  official one is used (the engine keeps the last figure it is given for a period, so rows are
+  handed over illustrative first, official last).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Max
+from django.utils import timezone
+
+from planwatch import domain
+from planwatch.evaluate import (
+    Assessment,
+    EvaluationError,
+    ResultTable,
+    TargetInfo,
+    TargetTable,
+    assess_table,
+    assessments_from,
+    build_table,
+    plan_time,
+    rollup,
+)
+from planwatch.web.data.models import Observation
+from planwatch.web.data.store import figure_key, to_domain
+from planwatch.web.plans import models
+from planwatch.web.plans.store import goal_tree, target_from_row
+
+# Later wins in the engine; the official figure must be the one it keeps.
+PROVENANCE_ORDER = {"illustrative": 0, "estimate": 1, "official": 2}
+
+
+@dataclass
+class PlanAssessment:
+    """A plan judged as of a date. `targets[i]`, `infos[i]`, `assessments[i]` and row i of the
+    engine's table and results are the same target; a stored target the engine cannot judge
+    (no deadline, a unit no figure converts to) is left out of them and listed in `unjudged`
+    with the reason, so one bad target never hides the others."""
+
+    plan: models.Plan
+    as_of: date
+    known_on: date | None
+    rows: list[models.Target]
+    targets: list[domain.Target]
+    goals: list[domain.Goal]
+    observations: list[domain.Observation]
+    table: TargetTable
+    results: ResultTable
+    infos: list[TargetInfo]
+    assessments: list[Assessment]
+    rollup: dict
+    unjudged: dict[str, str]
+    by_key: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_key = {target.id: i for i, target in enumerate(self.targets)}
+
+    def of(self, key: str) -> Assessment | None:
+        index = self.by_key.get(key)
+        return None if index is None else self.assessments[index]
+
+    def goal_summary(self, key: str) -> dict | None:
+        """The roll-up of one goal (None when none of its targets is assessed)."""
+        return next((group for group in self.rollup["goals"] if group["key"] == key), None)
+
+
+def assess_plan(plan: models.Plan, as_of: date, *, known_on: date | None = None,
+                rows: Iterable[models.Target] | None = None) -> PlanAssessment:
+    """Judge the plan's targets (or the given ones of it) as of a date, on the figures known
+    on `known_on` (default: everything stored now)."""
+    rows = list(rows if rows is not None else plan.targets.select_related("goal", "department"))
+    targets = [target_from_row(row) for row in rows]
+    goals = goal_tree(plan)
+    observations = relevant_observations(plan, targets, known_on=known_on)
+    place = plan.jurisdiction.name
+    unjudged: dict[str, str] = {}
+    try:
+        table, infos = build_table(targets, observations, as_of, place=place)
+    except EvaluationError:
+        unjudged = _unjudgeable(targets, observations, as_of, place)
+        targets = [target for target in targets if target.id not in unjudged]
+        table, infos = build_table(targets, observations, as_of, place=place)
+    results = assess_table(table, plan_time(as_of))
+    assessments = assessments_from(table, results, infos)
+    return PlanAssessment(
+        plan=plan, as_of=as_of, known_on=known_on, rows=rows, targets=targets, goals=goals,
+        observations=observations, table=table, results=results, infos=infos,
+        assessments=assessments, rollup=rollup(assessments, targets, goals),
+        unjudged=unjudged)
+
+
+def _unjudgeable(targets: list[domain.Target], observations: list[domain.Observation],
+                 as_of: date, place: str) -> dict[str, str]:
+    """Each target the engine refuses, with its reason (only run once the whole plan failed)."""
+    reasons = {}
+    for target in targets:
+        try:
+            build_table([target], observations, as_of, place=place)
+        except EvaluationError as error:
+            reasons[target.id] = str(error)
+    return reasons
+
+
+def series_places(plan: models.Plan, targets: Iterable[domain.Target]
+                  ) -> set[tuple[str, str]]:
+    """(place, indicator) of every series the targets read: their own and their benchmark's."""
+    home = plan.jurisdiction.name
+    wanted = set()
+    for target in targets:
+        place = target.place or home
+        wanted.add((place, target.indicator))
+        if target.benchmark is not None:
+            wanted.add((target.benchmark.place or place, target.benchmark.indicator))
+    return wanted
+
+
+def relevant_observations(plan: models.Plan, targets: Iterable[domain.Target], *,
+                          known_on: date | None = None) -> list[domain.Observation]:
+    """The counted figures of every series the targets read, in the order the engine needs."""
+    wanted = series_places(plan, targets)
+    if not wanted:
+        return []
+    rows = counted_observations(known_on=known_on).filter(
+        place__in={place for place, _ in wanted},
+        indicator__in={indicator for _, indicator in wanted})
+    chosen = [row for row in latest_revisions(rows) if (row.place, row.indicator) in wanted]
+    chosen.sort(key=lambda row: (PROVENANCE_ORDER.get(row.provenance, 0), row.year, row.months))
+    return [to_domain(row) for row in chosen]
+
+
+def counted_observations(*, known_on: date | None = None):
+    """Observation rows that may count: all of them, or those recorded by the end of
+    `known_on`."""
+    rows = Observation.objects.all()
+    if known_on is not None:
+        rows = rows.filter(recorded_at__lt=end_of_day(known_on))
+    return rows
+
+
+def end_of_day(day: date) -> datetime:
+    """The first instant after `day` in the site's time zone."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def latest_revisions(rows) -> list[Observation]:
+    """The highest revision of each figure among the rows (one query)."""
+    latest: dict = {}
+    for row in rows.order_by("revision"):
+        latest[figure_key(row.place, row.indicator, row.period, row.kind, row.provenance)] = row
+    return list(latest.values())
+
+
+def latest_data_date(plan: models.Plan) -> date | None:
+    """The end of the latest period any counted figure of the plan's jurisdiction covers."""
+    latest = counted_observations().filter(
+        place=plan.jurisdiction.name).aggregate(Max("year"))["year__max"]
+    if latest is None:
+        return None
+    ends = [domain.parse_period(label).end_date for label in counted_observations().filter(
+        place=plan.jurisdiction.name, year=latest).values_list("period", flat=True).distinct()]
+    return max(ends)
+
+
+def default_as_of(plan: models.Plan, today: date | None = None) -> date:
+    """The as-of date a signed-in page opens on: the end of the latest data period, no later
+    than today."""
+    today = today or timezone.localdate()
+    latest = latest_data_date(plan)
+    return min(latest, today) if latest else today
+
+
+__all__ = ["EvaluationError", "PlanAssessment", "assess_plan", "counted_observations",
+           "default_as_of", "end_of_day", "latest_data_date", "latest_revisions",
+           "relevant_observations", "series_places"]
