@@ -30,7 +30,8 @@ class PlanDepartmentInline(admin.TabularInline):
 
 @admin.register(models.Plan)
 class PlanAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "title", "jurisdiction", "period_start", "period_end", "base_year"]
+    list_display = ["name", "title", "jurisdiction", "period_start", "period_end", "base_year",
+                    "published", "published_as_of"]
     search_fields = ["name", "title"]
     inlines = [PlanPlaceInline, PlanDepartmentInline]
     formfield_overrides = {URLField: {"assume_scheme": "https"}}

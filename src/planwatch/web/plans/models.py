@@ -69,6 +69,12 @@ class Plan(models.Model):
         Jurisdiction, through="PlanPlace", related_name="+", verbose_name=_("相关行政区"))
     departments = models.ManyToManyField(
         Department, through="PlanDepartment", related_name="plans", verbose_name=_("部门"))
+    # Publication is the planner's decision, not a property of the plan file: the public page
+    # shows the plan and its assessments as of `published_as_of` only while `published`.
+    published = models.BooleanField(_("向公众公开"), default=False)
+    published_as_of = models.DateField(
+        _("公开评估截至日期"), null=True, blank=True,
+        help_text=_("公众页面按此日期展示评估结果;留空则只公开规划本身"))
     history = HistoricalRecords()
 
     class Meta:
