@@ -105,3 +105,15 @@ def test_bad_date_is_refused_by_the_parser(capsys):
         main(["report", "luyuan", "--kind", "midterm", "--as-of", "2023-13-01"])
     assert exit_.value.code == 2
     assert "bad date '2023-13-01'" in capsys.readouterr().err
+
+
+def test_the_command_module_imports_nothing_heavy():
+    import subprocess
+    import sys
+
+    heavy = ("numpy", "matplotlib", "docx", "openpyxl", "weasyprint", "django")
+    probe = ("import sys, planwatch.reports.command; "
+             f"print([m for m in {heavy!r} if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

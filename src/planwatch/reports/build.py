@@ -279,21 +279,25 @@ def _counts(counter: Counter) -> str:
 
 
 def _status_count_table(assessed: Sequence[_Assessed]) -> Table:
-    counts: Counter[tuple[int, int, str, Tone]] = Counter()
-    binding: Counter[tuple[int, int, str, Tone]] = Counter()
+    """Targets per status and per outlook, good before bad, with the binding ones among them."""
+    totals: Counter[tuple[str, int, str]] = Counter()
+    binding: Counter[tuple[str, int, str]] = Counter()
+    tones: dict[tuple[str, int, str], Tone] = {}
     for a in assessed:
-        for dimension, code, label in ((0, a.status, a.assessment.status_zh),
-                                       (1, a.outlook, a.assessment.outlook_zh)):
-            tone = (STATUS_TONES if dimension == 0 else OUTLOOK_TONES).get(code, Tone.NEUTRAL)
-            key = (dimension, list(Tone).index(tone), label, tone)
-            counts[key] += 1
+        for dimension, tone, label in (
+                ("进度评价", STATUS_TONES.get(a.status, Tone.NEUTRAL), a.assessment.status_zh),
+                ("趋势判断", OUTLOOK_TONES.get(a.outlook, Tone.NEUTRAL),
+                 a.assessment.outlook_zh)):
+            key = (dimension, list(Tone).index(tone), label)
+            totals[key] += 1
             binding[key] += a.binding
+            tones[key] = tone
     columns = (Column("类别", width=10), Column("评价", width=22),
                Column("项数", ColumnFormat.NUMBER, 8), Column("其中约束性", ColumnFormat.NUMBER, 10))
-    body = tuple((Cell.of_text(("进度评价", "趋势判断")[dimension]), Cell.of_text(label, tone),
-                  Cell(counts[key], str(counts[key])), Cell(binding[key], str(binding[key])))
-                 for key in sorted(counts) for dimension, _rank, label, tone in (key,))
-    return Table(STATUS_COUNT_TABLE, "评价结果汇总", columns, body)
+    rows = tuple((Cell.of_text(key[0]), Cell.of_text(key[2], tones[key]),
+                  Cell(totals[key], str(totals[key])), Cell(binding[key], str(binding[key])))
+                 for key in sorted(totals, key=lambda k: (k[0] != "进度评价", k[1], k[2])))
+    return Table(STATUS_COUNT_TABLE, "评价结果汇总", columns, rows)
 
 
 # 二、主要指标完成情况表 ------------------------------------------------------------------
