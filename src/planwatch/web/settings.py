@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "planwatch.web.plans",
     "planwatch.web.data",
     "planwatch.web.work",
+    "planwatch.web.intake",
 ]
 
 MIDDLEWARE = [
