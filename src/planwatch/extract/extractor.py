@@ -24,6 +24,9 @@ from .tables import CELL_SEPARATOR, ColumnTable, RowTable, classify_header
 
 _HEADER_CHARS = 4000
 _WINDOW_LINES = 64  # a table row spans a few lines; targets never reach further back
+# Restatements kept per target: enough to show a reviewer where a target recurs, and a
+# bound on memory when a long document repeats itself.
+MAX_RESTATEMENTS = 32
 _COLUMN_HEADER_CELL = re.compile(
     r"^(?:(?:19|20)\d{2}年?(?:目标值?|预期值?|规划值?|基期值?|基数|现状值?|实际值?)?|指\s*标|指标名称|"
     r"项\s*目|序号|属性|指标属性|单位|计量单位|年均增长.{0,6}|累计.{0,6}|类别)$")
@@ -46,7 +49,7 @@ class ExtractedTarget:
     confidence: float = 0.5
     deadline: date | None = None  # a dated deadline within the year: "五一"前
     base_year: int | None = None  # the year growth and progress count from
-    restatements: list[tuple[int, int]] = field(default_factory=list)  # other spans saying it
+    restatements: list[tuple[int, int]] = field(default_factory=list)  # other spans saying it (≤ 32)
 
     def as_dict(self, target_id: str | None = None) -> dict:
         data: dict = {} if target_id is None else {"id": target_id}
@@ -198,7 +201,8 @@ class _Reader:
             key = (indicator_key(item.indicator), round(item.value, 6), year)
             first = self.seen.get(key)
             if first is not None:
-                first.restatements.append((item.start, item.end))
+                if len(first.restatements) < MAX_RESTATEMENTS:
+                    first.restatements.append((item.start, item.end))
                 continue
             target = self._target(item, scope, year, annual)
             self.seen[key] = target

@@ -1,0 +1,30 @@
+"""Quality on the shared material: the seed article and the hand-annotated dev corpus."""
+
+from pathlib import Path
+
+import pytest
+
+from planwatch.extract.scoring import score_corpus, total
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+CORPUS = SHARED / "corpus" / "dev"
+SEED = SHARED / "seed" / "luyuan-plan-article.txt"
+
+pytestmark = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="../shared/corpus/dev is not here")
+
+
+@pytest.fixture(scope="module")
+def results():
+    return score_corpus(CORPUS, {"seed": SEED})
+
+
+def test_the_seed_article_is_recovered(results):
+    (seed,) = [r for r in results if r.name == "seed"]
+    assert seed.detection.recall >= 0.95
+
+
+def test_dev_set_scores_hold(results):
+    detection, full = total([r for r in results if r.name != "seed"])
+    assert detection.gold == 188
+    assert detection.f1 >= 0.95
+    assert full.f1 >= 0.90
