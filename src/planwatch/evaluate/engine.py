@@ -209,36 +209,48 @@ def _posterior_variance(sample_var, m, prior_sd, config: EvaluationConfig):
 
 
 def _weighted(values: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
-    """Recency-weighted mean over the masked cells, effective count, plain mean and sample
-    variance, count, and the last masked column."""
-    width = values.shape[0]
-    k = np.arange(width)[:, None]
-    last = np.where(mask, k, -1).max(0)
-    powers = config.recency ** np.arange(width, dtype=float)  # λ^age, looked up per cell
-    weights = np.where(mask, powers[np.clip(last - k, 0, width - 1)], 0.0)
-    x = np.where(mask, values, 0.0)
-    total = weights.sum(0)
-    mean = (weights * x).sum(0) / total
-    effective = total ** 2 / (weights * weights).sum(0)
-    m = mask.sum(0)
-    plain = x.sum(0) / m
-    variance = np.where(m >= 2, np.where(mask, (x - plain) ** 2, 0.0).sum(0)
-                        / np.maximum(m - 1, 1), 0.0)
-    return mean, effective, variance, m, last, x.sum(0)
+    """Recency-weighted mean over the masked cells (weight λ^(last − k)), effective count
+    (Σw)²/Σw², sample variance, count, the last masked column and the plain sum.
+
+    One pass over the few years, each step a whole row of targets: running sums are scaled
+    by λ^gap whenever a later figure arrives, so they end up weighted from the last one.
+    """
+    width, n = values.shape
+    powers = config.recency ** np.arange(width, dtype=float)
+    total, weighted, squares, plain = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
+    count, last = np.zeros(n, np.int64), np.full(n, -1)
+    for k in range(width):
+        seen = mask[k]
+        decay = powers[np.where(last >= 0, k - last, 0)]
+        x = np.where(seen, values[k], 0.0)
+        total = np.where(seen, total * decay + 1.0, total)
+        weighted = np.where(seen, weighted * decay + x, weighted)
+        squares = np.where(seen, squares * decay * decay + 1.0, squares)
+        plain += x
+        count += seen
+        last = np.where(seen, k, last)
+    mean = plain / count
+    deviations = np.zeros(n)
+    for k in range(width):
+        deviations += np.where(mask[k], (values[k] - mean) ** 2, 0.0)
+    variance = np.where(count >= 2, deviations / np.maximum(count - 1, 1), 0.0)
+    return weighted / total, total ** 2 / squares, variance, count, last, plain
 
 
 def _random_walk(z: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
-    """Annual changes between consecutive points, then their weighted drift and spread."""
+    """Annual changes between consecutive points (per year across gaps), then their
+    weighted drift and spread; also the last point's column and value."""
     width, n = z.shape
-    k = np.arange(width)[:, None]
-    latest = np.maximum.accumulate(np.where(mask, k, -1), axis=0)
-    previous = np.concatenate([np.full((1, n), -1), latest[:-1]], axis=0)
-    is_change = mask & (previous >= 0)
-    z_previous = np.take_along_axis(z, np.maximum(previous, 0), axis=0)
-    changes = (z - z_previous) / np.where(is_change, k - previous, 1)
+    changes, is_change = np.zeros((width, n)), np.zeros((width, n), bool)
+    previous, previous_k = np.zeros(n), np.full(n, -1)
+    for k in range(width):
+        seen = mask[k]
+        is_change[k] = seen & (previous_k >= 0)
+        changes[k] = (z[k] - previous) / np.where(is_change[k], k - previous_k, 1)
+        previous = np.where(seen, z[k], previous)
+        previous_k = np.where(seen, k, previous_k)
     drift, effective, variance, m, _, _ = _weighted(changes, is_change, config)
-    last = latest[-1]
-    return drift, effective, variance, m, last, z[np.maximum(last, 0), np.arange(n)]
+    return drift, effective, variance, m, previous_k, previous
 
 
 def _log_or_linear(values, log_scale):
@@ -325,6 +337,8 @@ def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
     as_growth = t.kind == T.GROWTH
 
     def shown(value):
+        if not as_growth.any():
+            return value
         return np.where(as_growth, (value ** (1 / c.years) - 1) * 100, value)
 
     no_band = np.zeros(c.n, bool)
@@ -336,7 +350,9 @@ def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
         return
     z = _log_or_linear(c.V, log_scale)
     drift, effective, sample_var, m, last, z_last = _random_walk(z, c.upto, config)
-    scale = np.maximum(np.abs(t.goal), np.where(c.upto, np.abs(c.V), 0.0).max(0))
+    scale = np.abs(t.goal)
+    if (~log_scale & ~t.percent).any():  # the prior of other additive quantities scales
+        scale = np.maximum(scale, np.where(c.upto, np.abs(c.V), 0.0).max(0))
     variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
                                        config)
     h = c.years - last
