@@ -23,16 +23,26 @@ def indicator_sheet(workbook):
     return workbook.worksheets[0]
 
 
-def test_first_sheet_is_the_indicator_table(workbook):
-    assert indicator_sheet(workbook).title == "主要指标完成情况表"
-    assert [c.value for c in indicator_sheet(workbook)[1]][:6] == [
+def header_row(sheet) -> int:
+    return next(row[0].row for row in sheet.iter_rows() if row[0].value == "序号")
+
+
+def test_first_sheet_is_the_indicator_table_under_the_title_and_the_warning(built, workbook):
+    sheet = indicator_sheet(workbook)
+    assert sheet.title == "主要指标完成情况表"
+    assert sheet["A1"].value.startswith(built.document.title)
+    assert "示意数据" in sheet["A2"].value and "并非官方统计数据" in sheet["A2"].value
+    assert header_row(sheet) == 3
+    assert [c.value for c in sheet[3]][:6] == [
         "序号", "指标", "单位", "属性", "2020年基期值", "目标值"]
 
 
 def test_every_main_indicator_has_the_engines_values_and_labels(built, workbook):
     expected = expected_rows(built.input)
-    rows = list(indicator_sheet(workbook).iter_rows(
-        min_row=2, max_row=len(expected) + 1, values_only=True))
+    sheet = indicator_sheet(workbook)
+    first = header_row(sheet) + 1
+    rows = list(sheet.iter_rows(min_row=first, max_row=first + len(expected) - 1,
+                                values_only=True))
     assert len(expected) > 20
     assert [(r[11], r[12]) for r in rows] == [(e[0], e[1]) for e in expected]
     for row, (_status, _outlook, latest, progress) in zip(rows, expected, strict=True):
@@ -44,7 +54,8 @@ def test_every_main_indicator_has_the_engines_values_and_labels(built, workbook)
 
 def test_numbers_are_numbers_with_formats(workbook):
     sheet = indicator_sheet(workbook)
-    gdp = next(row for row in sheet.iter_rows(min_row=2) if row[1].value == "地区生产总值")
+    gdp = next(row for row in sheet.iter_rows(min_row=header_row(sheet) + 1)
+               if row[1].value == "地区生产总值")
     base, target, latest, progress = gdp[4], gdp[5], gdp[7], gdp[9]
     assert (base.value, target.value, latest.value) == (280.9, 500, 299.1)
     assert isinstance(progress.value, float) and 0 < progress.value < 1
@@ -55,16 +66,18 @@ def test_numbers_are_numbers_with_formats(workbook):
 
 def test_header_row_is_frozen_and_filtered(workbook):
     for sheet in workbook.worksheets:
-        assert sheet.freeze_panes == "A2"
-        assert sheet.auto_filter.ref.startswith("A1:")
+        header = header_row(sheet) if sheet is indicator_sheet(workbook) else 1
+        assert sheet.freeze_panes == f"A{header + 1}"
+        assert sheet.auto_filter.ref.startswith(f"A{header}:")
 
 
 def test_status_columns_are_coloured_by_conditional_formatting(built, workbook):
     sheet = indicator_sheet(workbook)
     rules = {str(area.sqref).split(":")[0]: {r.formula[0] for r in area_rules}
              for area, area_rules in sheet.conditional_formatting._cf_rules.items()}
-    for column, labels in (("L2", {a.status_zh for a in built.input.assessments}),
-                           ("M2", {a.outlook_zh for a in built.input.assessments})):
+    first = header_row(sheet) + 1
+    for column, labels in ((f"L{first}", {a.status_zh for a in built.input.assessments}),
+                           (f"M{first}", {a.outlook_zh for a in built.input.assessments})):
         shown = {row[0].value for row in sheet[f"{column}:{column[0]}{sheet.max_row}"]
                  if row[0].value in labels}
         assert rules[column] == {f'"{label}"' for label in shown}
