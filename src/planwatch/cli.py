@@ -19,6 +19,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "plan.dump": ("planwatch.web.commands.plan_dump", "导出规划文件 / write a stored plan as YAML"),
     "demo": ("planwatch.web.commands.demo", "建立演示数据并启动服务 / set up the Lüyuan demo and serve it"),
     "serve": ("planwatch.web.commands.serve", "启动网页服务 / serve an existing database"),
+    "import": ("planwatch.web.commands.import_data", "导入观测数据 CSV/XLSX(全部或全不)/ import an observations file, all rows or none"),
+    "export": ("planwatch.web.commands.export_data", "导出当前观测数据 / write current observations as CSV or XLSX"),
     "report": ("planwatch.reports.command", "生成评估报告（年度/中期/总结）/ write an evaluation report: docx, xlsx, pdf, html"),
 }
 
