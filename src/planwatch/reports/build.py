@@ -133,9 +133,14 @@ def build_report(report: ReportInput) -> Document:
     sections.append(_appendix(report, observations, illustrative))
     numbered = tuple(_numbered(section, index) for index, section in enumerate(sections))
     return Document(title=report_title(plan, report.kind, year),
-                    subtitle=plan.title, kind=report.kind, as_of=report.as_of,
+                    subtitle=_subtitle(plan), kind=report.kind, as_of=report.as_of,
                     notices=_notices(illustrative), sections=numbered,
                     primary_table=INDICATOR_TABLE)
+
+
+def _subtitle(plan: Plan) -> str:
+    return (f"{plan.jurisdiction.name}　规划期{plan.period_start}—{plan.period_end}年"
+            f"　基期{plan.base_year}年")
 
 
 def report_year(kind: ReportKind, as_of: date) -> int:

@@ -180,7 +180,7 @@ class Section:
 @dataclass(frozen=True)
 class Document:
     title: str  # 长春市绿园区“十四五”规划实施中期评估报告
-    subtitle: str  # the plan's full title
+    subtitle: str  # the place and the plan period, under the title
     kind: ReportKind
     as_of: date
     notices: tuple[Paragraph, ...]  # first-page notices: illustrative data, gaps
