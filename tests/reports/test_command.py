@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import zipfile
 
 import pytest
@@ -117,3 +119,13 @@ def test_the_command_module_imports_nothing_heavy():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_failed_write_leaves_no_file_behind(tmp_path, capsys, monkeypatch):
+    def full_disk(source, target):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    assert main(["report", "luyuan", *AS_OF, "-o", str(tmp_path / "r.xlsx")]) == 2
+    assert "r.xlsx: cannot write: No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -135,12 +135,18 @@ def _narrative(path: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 def _write_whole(output: Path, data: bytes) -> None:
     """Write beside the target and rename, so a failure never leaves half a file."""
-    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    except OSError as error:
+        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide the report
         os.replace(temporary, output)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
