@@ -135,3 +135,9 @@ def test_half_year_growth_moves_a_growth_target_half_a_year():
     a = judge(make_target("growth", 6, "%"), observations, date(2023, 6, 30))
     assert a.elapsed == pytest.approx(0.5)
     assert a.progress == pytest.approx(0.5)
+
+
+def test_a_half_year_growth_rate_without_any_level_is_not_a_figure():
+    observations = series("地区生产总值", {"2021H1": 6.0}, unit="%", kind="growth_pct")
+    a = judge(make_target(value=500), observations, date(2021, 6, 30))
+    assert a.status == "insufficient_data"

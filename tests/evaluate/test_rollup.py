@@ -73,3 +73,19 @@ def test_the_columnar_rollup_gives_the_same_counts_and_score(judged):
     plan = rollup(assessments, targets)["plan"]
     assert bulk["score"][0] == pytest.approx(plan["score"], abs=0.05)
     assert bulk["status"][0, STATUS_BY_CODE["well_behind"]] == 1
+
+
+def test_assess_plan_judges_every_target_and_rolls_up_the_goal_tree():
+    from planwatch.domain.observation_csv import read_observations
+    from planwatch.evaluate import assess_plan
+    from planwatch.planfile import load_plan
+    from planwatch.samples import luyuan
+
+    plan = load_plan(luyuan.PLAN_PATH)
+    observations = read_observations(luyuan.ILLUSTRATIVE_OBSERVATIONS_PATH)
+    assessments, summary = assess_plan(plan, observations, date(2024, 6, 30))
+    assert [a.target_id for a in assessments] == [t.id for t in plan.targets]
+    assert summary["plan"]["targets"] == len(plan.targets)
+    assert summary["plan"]["score"] is not None
+    top = {goal.key for goal in plan.goals}
+    assert top & {group["key"] for group in summary["goals"]}

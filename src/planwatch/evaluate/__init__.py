@@ -8,12 +8,13 @@ Pure Python + NumPy/SciPy; docs/evaluation.md describes the method.
 from .assessment import Assessment, assess, assessments_from, plan_time
 from .config import DEFAULT_CONFIG, EvaluationConfig
 from .engine import assess_table
+from .plan import assess_plan
 from .prepare import EvaluationError, TargetInfo, build_table
 from .rollup import rollup, score_formula
 from .table import ResultTable, TargetTable
 
 __all__ = [
     "DEFAULT_CONFIG", "Assessment", "EvaluationConfig", "EvaluationError", "ResultTable",
-    "TargetInfo", "TargetTable", "assess", "assess_table", "assessments_from", "build_table",
+    "TargetInfo", "TargetTable", "assess", "assess_plan", "assess_table", "assessments_from", "build_table",
     "plan_time", "rollup", "score_formula",
 ]

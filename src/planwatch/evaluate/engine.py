@@ -105,30 +105,31 @@ class _Columns:
     """The masks and positions every family needs, computed once per chunk."""
 
     def __init__(self, table: TargetTable, now: float) -> None:
-        self.t = table
+        self.table = table
         n, width = table.values.shape
-        # Years × targets: reductions over the few years then run along long contiguous rows.
-        self.V = np.ascontiguousarray(table.values.T)
+        # The figures as years × targets: operations over the few years then run along long
+        # contiguous rows of targets.
+        self.figures = np.ascontiguousarray(table.values.T)
         self.n, self.width = n, width
         self.k = np.arange(width)[:, None]
         self.rows = np.arange(n)
         self.years = table.deadline - table.start
         last = np.minimum(np.minimum(self.years, np.floor(now + _EPS) - table.start), width - 1)
-        present = ~np.isnan(self.V)
+        present = ~np.isnan(self.figures)
         self.upto = (self.k <= last) & present  # full years from the base on
         self.annual = self.upto & (self.k >= 1)  # full years after the base
         self.count = self.annual.sum(0)
         self.last = np.where(self.annual, self.k, -1).max(0)
-        self.base = self.V[0]
+        self.base = self.figures[0]
         final_k = self.years.astype(np.int64)
         final_in = (final_k < width) & (table.start + final_k <= now + _EPS)
-        self.final = np.where(final_in, self.V[np.minimum(final_k, width - 1), self.rows],
+        self.final = np.where(final_in, self.figures[np.minimum(final_k, width - 1), self.rows],
                               np.nan)
         self.has_final = ~np.isnan(self.final)
         pt = table.part_time
         self.part = (~np.isnan(pt) & (pt > table.start + np.maximum(self.last, 0))
                      & (pt <= now + _EPS) & (pt < table.deadline))
-        self.last_value = self.V[np.maximum(self.last, 0), self.rows]
+        self.last_value = self.figures[np.maximum(self.last, 0), self.rows]
         self.has_points = (self.count > 0) | self.part
         # The latest figure: the deadline year's, else the part-year one, else the last year's.
         self.time = np.where(self.has_final, table.deadline, np.where(
@@ -140,7 +141,7 @@ class _Columns:
         return (condition | ~self.annual).all(0)
 
     def elapsed(self) -> np.ndarray:
-        return (self.time - self.t.start) / self.years
+        return (self.time - self.table.start) / self.years
 
 
 def _student_p(df, x, where: np.ndarray) -> np.ndarray:
@@ -277,10 +278,10 @@ def _deadline_outlook(result: ResultTable, where, met, value) -> None:
 # ---------------------------------------------------------------- path kinds
 
 def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
-    t = c.t
+    t = c.table
     goal, sign, tol, base = t.goal, t.sign, t.tolerance, c.base
     threshold = goal - sign * tol
-    all_positive = c.all_annual(c.V > 0) & (~c.part | (t.part_value > 0))
+    all_positive = c.all_annual(c.figures > 0) & (~c.part | (t.part_value > 0))
     log_scale = (t.log_path & (goal > 0) & (threshold > 0) & (np.isnan(base) | (base > 0))
                  & all_positive)
     no_band = np.zeros(c.n, bool)
@@ -291,7 +292,7 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     # Every figure since the base within the goal: only asked where the base met it.
     kept = np.zeros(c.n, bool)
     maintain = np.flatnonzero(base_meets)
-    kept[maintain] = ((attains(c.V[:, maintain], goal[maintain], sign[maintain], tol[maintain],
+    kept[maintain] = ((attains(c.figures[:, maintain], goal[maintain], sign[maintain], tol[maintain],
                                False) | ~c.annual[:, maintain]).all(0)
                       & (~c.part[maintain] | attains(t.part_value[maintain], goal[maintain],
                                                      sign[maintain], tol[maintain], False)))
@@ -317,7 +318,7 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
 
 
 def _path_schedule(c: _Columns, log_scale, config: EvaluationConfig):
-    t = c.t
+    t = c.table
     base, goal, y = c.base, t.goal, c.value
     fb, fg, fy = (_log_or_linear(v, log_scale) for v in (base, goal, y))
     elapsed = c.elapsed()
@@ -333,7 +334,7 @@ def _path_schedule(c: _Columns, log_scale, config: EvaluationConfig):
 
 def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
                   config: EvaluationConfig) -> None:
-    t = c.t
+    t = c.table
     as_growth = t.kind == T.GROWTH
 
     def shown(value):
@@ -348,11 +349,11 @@ def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
     fit = eligible & ~c.has_final & (c.count >= config.min_points)
     if not fit.any():
         return
-    z = _log_or_linear(c.V, log_scale)
+    z = _log_or_linear(c.figures, log_scale)
     drift, effective, sample_var, m, last, z_last = _random_walk(z, c.upto, config)
     scale = np.abs(t.goal)
     if (~log_scale & ~t.percent).any():  # the prior of other additive quantities scales
-        scale = np.maximum(scale, np.where(c.upto, np.abs(c.V), 0.0).max(0))
+        scale = np.maximum(scale, np.where(c.upto, np.abs(c.figures), 0.0).max(0))
     variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
                                        config)
     h = c.years - last
@@ -369,14 +370,14 @@ def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
 # ---------------------------------------------------------------- direction only
 
 def _direction(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
-    t = c.t
+    t = c.table
     points = c.upto
     n_points = points.sum(0)
     first = np.where(points, c.k, c.width).min(0)
     last = np.where(points, c.k, -1).max(0)
-    base = c.V[np.minimum(first, c.width - 1), c.rows]
-    y = c.V[np.maximum(last, 0), c.rows]
-    log_scale = t.log_path & (n_points == (points & (c.V > 0)).sum(0))
+    base = c.figures[np.minimum(first, c.width - 1), c.rows]
+    y = c.figures[np.maximum(last, 0), c.rows]
+    log_scale = t.log_path & (n_points == (points & (c.figures > 0)).sum(0))
     done = last - first
     rate = np.where(log_scale, ((y / base) ** (1 / done) - 1) * 100,
                     np.where(t.percent, (y - base) / done,
@@ -395,9 +396,9 @@ def _direction(c: _Columns, result: ResultTable, config: EvaluationConfig) -> No
     fit = usable & ~c.has_final & (n_points - 1 >= config.min_points)
     if not fit.any():
         return
-    z = _log_or_linear(c.V, log_scale)
+    z = _log_or_linear(c.figures, log_scale)
     drift, effective, sample_var, m, _, z_last = _random_walk(z, points, config)
-    scale = np.where(points, np.abs(c.V), 0.0).max(0)
+    scale = np.where(points, np.abs(c.figures), 0.0).max(0)
     variance, df = _posterior_variance(sample_var, m, _prior_sd(t, log_scale, scale, config),
                                        config)
     h = c.years - last
@@ -413,9 +414,9 @@ def _direction(c: _Columns, result: ResultTable, config: EvaluationConfig) -> No
 # ---------------------------------------------------------------- cumulative and count
 
 def _flow(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
-    t = c.t
+    t = c.table
     goal, sign, tol = t.goal, t.sign, t.tolerance
-    annual_total = np.where(c.annual, c.V, 0.0).sum(0)
+    annual_total = np.where(c.annual, c.figures, 0.0).sum(0)
     total = annual_total + np.where(c.part, t.part_value, 0.0)
     time = np.where(c.part, t.part_time, t.start + c.last)
     elapsed = (time - t.start) / c.years
@@ -451,8 +452,8 @@ def _cumulative_outlook(c: _Columns, result: ResultTable, fit, annual_total,
     if not fit.any():
         return
     rows = np.flatnonzero(fit)
-    t = c.t.take(rows)
-    mask, values = c.annual[:, rows], c.V[:, rows]
+    t = c.table.take(rows)
+    mask, values = c.annual[:, rows], c.figures[:, rows]
     total = annual_total[rows]
     log_scale = (mask.sum(0) == (mask & (values > 0)).sum(0))
     z = _log_or_linear(values, log_scale)
@@ -498,7 +499,7 @@ def _count_outlook(c: _Columns, result: ResultTable, fit, total, time, left,
                    config: EvaluationConfig) -> None:
     if not fit.any():
         return
-    t = c.t
+    t = c.table
     expected = total / (time - t.start) * left
     needed = np.ceil(t.goal - t.tolerance - total - _EPS)
     allowed = np.floor(t.goal + t.tolerance - total + _EPS)
@@ -538,7 +539,7 @@ def poisson_quantile(p: float, mean: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- zero
 
 def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
-    t = c.t
+    t = c.table
     goal, sign, tol, base = t.goal, t.sign, t.tolerance, c.base
     no_band = np.zeros(c.n, bool)
     base_known = ~np.isnan(base)
@@ -547,7 +548,7 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     # Earlier figures: the base, every full year before the latest figure, and the
     # part-year one when the deadline year's figure is the latest.
     before_latest = c.annual & ((t.start + c.k) < c.time)
-    zero_before = base_meets | (before_latest & attains(c.V, goal, sign, tol, no_band)).any(0) | (
+    zero_before = base_meets | (before_latest & attains(c.figures, goal, sign, tol, no_band)).any(0) | (
         c.part & (t.part_time < c.time) & attains(t.part_value, goal, sign, tol, no_band))
     scheduled = base_known & ~base_meets
     progress, ratio, gap, required, observed = _path_schedule(c, np.zeros(c.n, bool), config)
@@ -565,7 +566,7 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     if not fit.any():
         return
     first_k = np.where(c.upto, c.k, c.width).min(0)
-    first = c.V[np.minimum(first_k, c.width - 1), c.rows]
+    first = c.figures[np.minimum(first_k, c.width - 1), c.rows]
     smooth = config.zero_smoothing
     decay = ((c.last_value + smooth) / (first + smooth)) ** (1 / (c.last - first_k))
     h = c.years.astype(np.int64) - c.last
@@ -584,9 +585,9 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
 # ---------------------------------------------------------------- bound kept every year
 
 def _bound(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
-    t = c.t
+    t = c.table
     goal, sign, tol, band = t.goal, t.sign, t.tolerance, t.band
-    ok_years = attains(c.V, goal, sign, tol, band)
+    ok_years = attains(c.figures, goal, sign, tol, band)
     breaches = ((c.annual & ~ok_years).sum(0)
                 + (c.part & ~attains(t.part_value, goal, sign, tol, band)))
     time = np.where(c.part, t.part_time, t.start + c.last)
@@ -602,7 +603,7 @@ def _bound(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     _deadline_outlook(result, usable & c.has_final, breaches == 0, c.final)
     fit = usable & ~c.has_final & (c.count >= config.min_points)
     prior = config.prior_sd_relative * np.maximum(
-        np.abs(goal), np.where(c.upto, np.abs(c.V), 0.0).max(0))
+        np.abs(goal), np.where(c.upto, np.abs(c.figures), 0.0).max(0))
     _steady_outlook(c, result, fit, c.upto, breaches, prior, config)
 
 
@@ -610,8 +611,8 @@ def _steady_outlook(c: _Columns, result: ResultTable, fit, mask, breaches, prior
                     config: EvaluationConfig) -> None:
     if not fit.any():
         return
-    t = c.t
-    mean, effective, sample_var, n, last, total = _weighted(c.V, mask, config)
+    t = c.table
+    mean, effective, sample_var, n, last, total = _weighted(c.figures, mask, config)
     relative = t.kind == T.RELATIVE
     prior = np.where(relative, config.prior_sd_gap_points,
                      np.where(t.percent, config.prior_sd_points, prior_scale))
@@ -646,13 +647,13 @@ def _steady_outlook(c: _Columns, result: ResultTable, fit, mask, breaches, prior
 # ---------------------------------------------------------------- relative
 
 def _relative(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
-    t = c.t
+    t = c.table
     goal, sign, tol, band = t.goal, t.sign, t.tolerance, t.band
-    ok_years = attains(c.V, goal, sign, tol, band)
+    ok_years = attains(c.figures, goal, sign, tol, band)
     breaches = (c.annual & ~ok_years).sum(0)
     usable = c.count > 0
     averaged = t.scope == T.PERIOD_AVERAGE
-    statistic = np.where(averaged, np.where(c.annual, c.V, 0.0).sum(0) / c.count,
+    statistic = np.where(averaged, np.where(c.annual, c.figures, 0.0).sum(0) / c.count,
                          c.last_value)
     gap = np.where(band, tol - np.abs(statistic - goal), sign * (statistic - goal))
     each = t.scope == T.EACH_YEAR

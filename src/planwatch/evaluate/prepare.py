@@ -238,7 +238,8 @@ class _Row:
             value = previous * (1 + obs.value / 100) ** obs.period.fraction
         else:
             value = self.converted(obs, self.unit)
-        self.set(part_time=obs.period.t, part_value=value)
+        if not math.isnan(value):  # a growth rate with no level to carry is no figure
+            self.set(part_time=obs.period.t, part_value=value)
 
     def fill_growth(self, own: list[Observation]) -> None:
         """年均增长 g*: chain the yearly growth rates (or ratios of levels) into an index."""
