@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.web import labels
-from planwatch.web.plans.models import Department, Goal, Plan
+from planwatch.web.plans.models import Department, Goal, Plan, Target
+from planwatch.web.work.supervision import Level, Rule
+
+DECOMPOSITION_METHOD = {"linear": _("等额/线性"), "geometric": _("等比"), "manual": _("逐年填报")}
+SUPERVISION_LEVELS = [(level.value, level.label) for level in Level]
+SUPERVISION_RULES = [(rule.value, rule.label) for rule in Rule]
 
 
 class Task(models.Model):
@@ -72,6 +77,8 @@ class Project(models.Model):
                              help_text=_("例如 亿元以上、三早"))
     provenance = models.CharField(_("数据性质"), max_length=12,
                                   choices=labels.choices(labels.PROVENANCE))
+    quantities = models.JSONField(_("数量"), default=dict, blank=True,
+                                  help_text=_("按台账累加的数量,例如 {\"释放土地面积\": 12.5}(万平方米)"))
     history = HistoricalRecords()
 
     class Meta:
@@ -105,3 +112,133 @@ class ProjectStageTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage} {self.on}"
+
+
+class AnnualTarget(models.Model):
+    """One year of a five-year target's decomposition (总施工图): the value the year must
+    reach (a level, an annual growth rate) or deliver (a flow: 累计/数量 targets)."""
+
+    target = models.ForeignKey(Target, verbose_name=_("五年目标"), on_delete=models.CASCADE,
+                               related_name="annual_targets")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    value = models.FloatField(_("年度目标值"))
+    method = models.CharField(_("分解方法"), max_length=10,
+                              choices=labels.choices(DECOMPOSITION_METHOD))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("年度分解目标")
+        verbose_name_plural = _("年度分解目标")
+        ordering = ["target", "year"]
+        constraints = [models.UniqueConstraint(fields=["target", "year"],
+                                               name="annual_target_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.target.key} {self.year}: {self.value:g}"
+
+
+class TaskMilestone(models.Model):
+    """A dated step of a task (节点), done or not."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones")
+    order = models.PositiveIntegerField(_("顺序"))
+    title = models.CharField(_("节点"), max_length=300)
+    due = models.DateField(_("计划完成日期"))
+    done_on = models.DateField(_("实际完成日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("任务节点")
+        verbose_name_plural = _("任务节点")
+        ordering = ["task", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.due})"
+
+
+class RecordRule(models.Model):
+    """A target measured from the project records rather than from a reported figure."""
+
+    target = models.OneToOneField(Target, verbose_name=_("目标"), on_delete=models.CASCADE,
+                                  related_name="record_rule")
+    stage = models.CharField(_("达到阶段"), max_length=4,
+                             choices=labels.choices(labels.PROJECT_STAGE))
+    flag = models.CharField(_("项目标记"), max_length=50, blank=True,
+                            help_text=_("只计带此标记的项目,例如 亿元以上"))
+    quantity = models.CharField(_("累加字段"), max_length=50, blank=True,
+                                help_text=_("留空则计项目个数;否则累加项目的这一数量,例如 释放土地面积"))
+
+    class Meta:
+        verbose_name = _("按台账计量的目标")
+        verbose_name_plural = _("按台账计量的目标")
+
+    def __str__(self) -> str:
+        return f"{self.target.key}: {self.stage}"
+
+
+class SupervisionPolicy(models.Model):
+    """The plan's supervision settings: when a project counts as stalled, how long each
+    level of the ladder gives the department, and how late a report may be."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE,
+                                related_name="supervision_policy")
+    stall_days = models.PositiveIntegerField(_("项目停滞天数"), default=90)
+    reminder_days = models.PositiveIntegerField(_("提醒期限(天)"), default=7)
+    warning_days = models.PositiveIntegerField(_("预警期限(天)"), default=7)
+    supervision_days = models.PositiveIntegerField(_("督办期限(天)"), default=10)
+    interview_days = models.PositiveIntegerField(_("约谈期限(天)"), default=10)
+    report_grace_days = models.PositiveIntegerField(_("报送宽限(天)"), default=15)
+
+    class Meta:
+        verbose_name = _("督办规则")
+        verbose_name_plural = _("督办规则")
+
+    def __str__(self) -> str:
+        return str(self.plan)
+
+
+class SupervisionItem(models.Model):
+    """A 督查督办 item: raised by hand or by a rule, escalated on the ladder until the
+    department explains itself, closed (销号) only by a supervisor with a reason."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="supervision_items")
+    department = models.ForeignKey(Department, verbose_name=_("责任单位"), null=True,
+                                   blank=True, on_delete=models.PROTECT,
+                                   related_name="supervision_items")
+    rule = models.CharField(_("来源"), max_length=20, choices=SUPERVISION_RULES)
+    subject = models.CharField(_("对象"), max_length=200,
+                               help_text=_("规则据以识别同一事项的键,例如 project:p12"))
+    title = models.CharField(_("事项"), max_length=300)
+    detail = models.TextField(_("情况"), blank=True)
+    level = models.PositiveSmallIntegerField(_("级别"), choices=SUPERVISION_LEVELS)
+    raised_on = models.DateField(_("提出日期"))
+    raised_by = models.CharField(_("提出人"), max_length=150, blank=True)
+    level_since = models.DateField(_("本级起始"))
+    due_on = models.DateField(_("本级期限"))
+    explanation = models.TextField(_("情况说明"), blank=True)
+    corrective_action = models.TextField(_("整改措施"), blank=True)
+    explained_on = models.DateField(_("说明日期"), null=True, blank=True)
+    explained_by = models.CharField(_("说明人"), max_length=150, blank=True)
+    closed_on = models.DateField(_("销号日期"), null=True, blank=True)
+    closed_by = models.CharField(_("销号人"), max_length=150, blank=True)
+    close_reason = models.TextField(_("销号理由"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("督办事项")
+        verbose_name_plural = _("督办事项")
+        ordering = ["plan", "-level", "due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "rule", "subject"],
+                                    condition=models.Q(closed_on__isnull=True),
+                                    name="supervision_one_open_item_per_subject"),
+            models.CheckConstraint(
+                condition=models.Q(closed_on__isnull=True) | ~models.Q(close_reason=""),
+                name="supervision_closed_with_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None

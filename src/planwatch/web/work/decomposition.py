@@ -1,0 +1,129 @@
+"""总施工图: a five-year target split into annual targets, and the annual target the
+evaluation judges a year against. Pure: no Django.
+
+What a year's value means depends on the target's kind:
+- level / share: the value the indicator must stand at by the end of that year; the years
+  compound (geometric) or step evenly (linear) from the base to the goal, or are entered
+  by hand and must end on the goal;
+- growth: the growth rate of that year; entered rates must compound to the five-year
+  average (Π(1 + g_y) = (1 + g)^n);
+- cumulative / count: the amount that year delivers; the years must sum to the goal.
+
+The evaluation then uses the decomposition as the target path: the current year's annual
+target runs from the previous year's scheduled value to this year's (a piecewise, "custom"
+path through the plan's own milestones, methodology §6.2).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+from enum import StrEnum
+
+from planwatch.domain.model import Target
+from planwatch.domain.vocabulary import Kind, PathShape
+
+# Values entered by hand may be off the goal by this share (rounding in published tables).
+RELATIVE_SLACK = 1e-3
+
+
+class Method(StrEnum):
+    LINEAR = "linear"  # equal steps (levels) or equal amounts (flows) or the same rate
+    GEOMETRIC = "geometric"  # equal growth factors between the base and the goal
+    MANUAL = "manual"  # entered year by year
+
+
+STOCK_KINDS = (Kind.LEVEL, Kind.SHARE)
+FLOW_KINDS = (Kind.CUMULATIVE, Kind.COUNT)
+DECOMPOSABLE = STOCK_KINDS + FLOW_KINDS + (Kind.GROWTH,)
+
+
+class DecompositionError(ValueError):
+    """A decomposition that cannot be made or does not add up; names target and reason."""
+
+
+def years_of(target: Target) -> range:
+    """The years a target's decomposition covers: the year after the base to the deadline."""
+    if target.year is None:
+        raise DecompositionError(f"目标 {target.id}: 没有目标年份,无法分解")
+    start = (target.base_year if target.base_year is not None
+             else (target.period_start or target.year) - 1)
+    if target.year <= start:
+        raise DecompositionError(f"目标 {target.id}: 目标年份 {target.year} 不晚于基期 {start}")
+    return range(start + 1, target.year + 1)
+
+
+def decompose(target: Target, method: Method, *, base: float | None = None,
+              manual: Mapping[int, float] | None = None) -> dict[int, float]:
+    """The annual values of the target by year. `base` is the base-year level (stock kinds;
+    default the target's base_value); `manual` the values entered by hand."""
+    if target.kind not in DECOMPOSABLE:
+        raise DecompositionError(f"目标 {target.id}: {target.kind} 类目标不作年度分解"
+                                 "(只分解总量、比率、增速、累计和数量目标)")
+    if target.value is None:
+        raise DecompositionError(f"目标 {target.id}: 没有目标值,无法分解")
+    years = years_of(target)
+    goal, n = target.value, len(years)
+    if method is Method.MANUAL:
+        return _checked_manual(target, years, manual or {})
+    if target.kind is Kind.GROWTH:
+        return {year: goal for year in years}
+    if target.kind in FLOW_KINDS:
+        if method is Method.GEOMETRIC:
+            raise DecompositionError(f"目标 {target.id}: 累计和数量目标按等额或逐年填报分解")
+        return {year: goal / n for year in years}
+    base = target.base_value if base is None else base
+    if base is None:
+        raise DecompositionError(f"目标 {target.id}: 总量目标分解需要基期值")
+    if method is Method.GEOMETRIC:
+        if base <= 0 or goal <= 0:
+            raise DecompositionError(f"目标 {target.id}: 等比分解需要正的基期值和目标值")
+        return {year: base * (goal / base) ** ((k + 1) / n) for k, year in enumerate(years)}
+    return {year: base + (goal - base) * (k + 1) / n for k, year in enumerate(years)}
+
+
+def _checked_manual(target: Target, years: range, manual: Mapping[int, float]
+                    ) -> dict[int, float]:
+    missing = [year for year in years if year not in manual]
+    extra = sorted(set(manual) - set(years))
+    if missing or extra:
+        raise DecompositionError(
+            f"目标 {target.id}: 逐年填报须给出 {years.start}–{years.stop - 1} 每一年"
+            + (f",缺 {', '.join(map(str, missing))}" if missing else "")
+            + (f",多出 {', '.join(map(str, extra))}" if extra else ""))
+    values = {year: float(manual[year]) for year in years}
+    goal = target.value
+    if target.kind is Kind.GROWTH:
+        compounded = math.prod(1 + g / 100 for g in values.values())
+        average = (compounded ** (1 / len(years)) - 1) * 100
+        if abs(average - goal) > 0.05:
+            raise DecompositionError(
+                f"目标 {target.id}: 各年增速复合后年均 {average:.2f}%,与目标 {goal:g}% 不符")
+    elif target.kind in FLOW_KINDS:
+        total = sum(values.values())
+        if not math.isclose(total, goal, rel_tol=RELATIVE_SLACK):
+            raise DecompositionError(
+                f"目标 {target.id}: 各年合计 {total:g},与目标 {goal:g} {target.unit} 不符")
+    elif not math.isclose(values[years.stop - 1], goal, rel_tol=RELATIVE_SLACK):
+        raise DecompositionError(
+            f"目标 {target.id}: 末年 {years.stop - 1} 的值 {values[years.stop - 1]:g}"
+            f"应等于目标值 {goal:g}")
+    return values
+
+
+def annual_target(target: Target, schedule: Mapping[int, float], year: int, *,
+                  base: float | None = None) -> Target:
+    """The target the evaluation judges `year` against: this year's value of the schedule,
+    from the previous year's scheduled value (stock kinds) — the piece of the custom path
+    that the year runs along."""
+    if year not in schedule:
+        raise DecompositionError(f"目标 {target.id}: {year} 年不在分解范围内")
+    base_value = None
+    if target.kind in STOCK_KINDS:
+        base_value = schedule.get(year - 1, target.base_value if base is None else base)
+    return replace(
+        target, id=f"{target.id}@{year}", value=schedule[year], year=year, period_start=None,
+        base_year=year - 1, base_value=base_value, deadline=None,
+        path=target.path if target.path is not PathShape.CUSTOM else None,
+        text=f"{target.text}(总施工图 {year} 年)")

@@ -1,0 +1,268 @@
+"""The work side of a stored plan, judged and supervised: record-measured targets, this
+year's 总施工图 targets, supervision runs, item actions and the monthly ranking.
+
+Views and the `planwatch supervise` command call these; the rules themselves are pure
+(supervision.py, records.py, decomposition.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from planwatch import domain
+from planwatch.evaluate import Assessment, EvaluationError, assess
+from planwatch.web.assessments import (
+    assess_plan,
+    counted_observations,
+    end_of_day,
+    relevant_observations,
+)
+from planwatch.web.plans.models import Department, Plan, Target
+from planwatch.web.plans.store import target_from_row
+from planwatch.web.work import models
+from planwatch.web.work import supervision as S
+from planwatch.web.work.decomposition import annual_target
+from planwatch.web.work.records import assess_from_records
+from planwatch.web.work.store import measure_of, records_of, schedule_of
+
+
+class ActionError(ValueError):
+    """An item action that is not allowed as asked (a closure without a reason …)."""
+
+
+# ---------------------------------------------------------------- judging
+
+@dataclass
+class RecordTarget:
+    target: Target
+    rule: models.RecordRule
+    assessment: Assessment
+
+
+def record_assessments(plan: Plan, as_of: date) -> list[RecordTarget]:
+    """Every target of the plan measured from the project ledger, judged as of a date."""
+    rules = list(models.RecordRule.objects.filter(target__plan=plan).select_related(
+        "target__goal", "target__department").order_by("target__order"))
+    records = records_of(plan)
+    place = plan.jurisdiction.name
+    return [RecordTarget(rule.target, rule, assess_from_records(
+        target_from_row(rule.target), measure_of(rule), records, as_of, place))
+        for rule in rules]
+
+
+@dataclass
+class ScheduledTarget:
+    target: Target
+    schedule: dict[int, float]
+    method: str
+    year: int | None  # the year judged (None: as_of outside the decomposition)
+    assessment: Assessment | None
+    problem: str = ""
+
+
+def schedule_assessments(plan: Plan, as_of: date) -> list[ScheduledTarget]:
+    """Each decomposed target judged against its annual target for as_of's year."""
+    rows = list(plan.targets.filter(annual_targets__isnull=False).distinct().select_related(
+        "goal", "department").prefetch_related("annual_targets").order_by("order"))
+    result = []
+    targets = [target_from_row(row) for row in rows]
+    observations = relevant_observations(plan, targets)
+    for row, target in zip(rows, targets, strict=True):
+        schedule = schedule_of(row)
+        method = next(iter(row.annual_targets.all())).method
+        year = as_of.year if as_of.year in schedule else None
+        if year is None:
+            result.append(ScheduledTarget(row, schedule, method, None, None))
+            continue
+        annual = annual_target(target, schedule, year)
+        try:
+            judged = assess([annual], observations, as_of, place=plan.jurisdiction.name)[0]
+        except EvaluationError as exc:
+            result.append(ScheduledTarget(row, schedule, method, year, None, str(exc)))
+            continue
+        result.append(ScheduledTarget(row, schedule, method, year, judged))
+    return result
+
+
+def target_statuses(plan: Plan, as_of: date) -> dict[str, tuple[str, str]]:
+    """Every judged target's (status, explanation): the plan's, with record-measured
+    targets judged from the ledger."""
+    judged = assess_plan(plan, as_of)
+    statuses = {a.target_id: (a.status, a.explanation) for a in judged.assessments}
+    for item in record_assessments(plan, as_of):
+        statuses[item.target.key] = (item.assessment.status, item.assessment.explanation)
+    return statuses
+
+
+# ---------------------------------------------------------------- supervision runs
+
+def policy_of(plan: Plan) -> models.SupervisionPolicy:
+    return models.SupervisionPolicy.objects.get_or_create(plan=plan)[0]
+
+
+def ladder_of(policy: models.SupervisionPolicy) -> S.Ladder:
+    return S.Ladder(policy.reminder_days, policy.warning_days, policy.supervision_days,
+                    policy.interview_days)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    raised: int
+    escalated: int
+    open_items: int
+
+
+def findings(plan: Plan, today: date) -> list[S.Finding]:
+    """What the automatic rules find in the plan on a day."""
+    policy = policy_of(plan)
+    domain_plan_targets = [target_from_row(row) for row in
+                           plan.targets.select_related("goal", "department")]
+    tasks = [domain.Task(key=t.key, title=t.title, year=t.year,
+                         lead_department=t.lead_department.name if t.lead_department else None,
+                         deadline=t.deadline, status=domain.TaskStatus(t.status))
+             for t in plan.tasks.select_related("lead_department")]
+    projects = [record.project for record in records_of(plan)]
+    measured = set(models.RecordRule.objects.filter(target__plan=plan).values_list(
+        "target__indicator", flat=True))
+    duties = [S.ReportDuty(i.name, domain.Frequency(i.frequency), i.department.name)
+              for i in plan.indicators.select_related("department")
+              if i.department is not None and i.name not in measured]
+    reported = set(counted_observations().filter(place=plan.jurisdiction.name).values_list(
+        "indicator", "period"))
+    years = range(plan.period_start, min(today.year, plan.period_end) + 1)
+    return [*S.overdue_reports(duties, reported, years, today, policy.report_grace_days),
+            *S.lagging_targets(domain_plan_targets, target_statuses(plan, today), today),
+            *S.stalled_projects(projects, today, policy.stall_days),
+            *S.overdue_tasks(tasks, today)]
+
+
+@transaction.atomic
+def supervise(plan: Plan, today: date) -> RunResult:
+    """Raise an item for every new finding and move open items up the ladder. Running it
+    again on the same day (or for an earlier day) changes nothing."""
+    policy = policy_of(plan)
+    ladder = ladder_of(policy)
+    departments = {d.name: d for d in Department.objects.all()}
+    open_subjects = set(plan.supervision_items.filter(closed_on__isnull=True).values_list(
+        "rule", "subject"))
+    done_subjects = set(plan.supervision_items.filter(closed_on__isnull=False).values_list(
+        "rule", "subject"))
+    raised = 0
+    for finding in findings(plan, today):
+        key = (finding.rule.value, finding.subject)
+        if key in open_subjects or key in done_subjects:
+            continue
+        models.SupervisionItem.objects.create(
+            plan=plan, department=departments.get(finding.department), rule=finding.rule,
+            subject=finding.subject, title=finding.title, detail=finding.detail,
+            level=S.Level.REMINDER, raised_on=today, raised_by="",
+            level_since=today, due_on=ladder.due(today, S.Level.REMINDER))
+        open_subjects.add(key)
+        raised += 1
+    escalated = 0
+    for item in plan.supervision_items.filter(closed_on__isnull=True):
+        standing = S.escalate(S.Standing(S.Level(item.level), item.level_since, item.due_on),
+                              item.explained_on, today, ladder)
+        if standing.level != item.level:
+            item.level, item.level_since, item.due_on = (
+                standing.level, standing.level_since, standing.due_on)
+            item.save(update_fields=["level", "level_since", "due_on"])
+            escalated += 1
+    return RunResult(raised, escalated,
+                     plan.supervision_items.filter(closed_on__isnull=True).count())
+
+
+# ---------------------------------------------------------------- item actions
+
+def raise_item(plan: Plan, *, department: Department | None, title: str, detail: str,
+               level: S.Level, today: date, by: str) -> models.SupervisionItem:
+    """An item raised by hand (a supervisor); it may start on any level of the ladder."""
+    if not title.strip():
+        raise ActionError("事项不能为空")
+    ladder = ladder_of(policy_of(plan))
+    number = plan.supervision_items.filter(rule=S.Rule.MANUAL).count() + 1
+    return models.SupervisionItem.objects.create(
+        plan=plan, department=department, rule=S.Rule.MANUAL,
+        subject=f"manual:{today:%Y%m%d}:{number}", title=title.strip(), detail=detail.strip(),
+        level=level, raised_on=today, raised_by=by, level_since=today,
+        due_on=ladder.due(today, level))
+
+
+def explain_item(item: models.SupervisionItem, *, explanation: str, corrective_action: str,
+                 today: date, by: str) -> None:
+    """The department's written explanation and corrective action."""
+    if not item.is_open:
+        raise ActionError("事项已销号,不能再说明")
+    if not explanation.strip() or not corrective_action.strip():
+        raise ActionError("情况说明和整改措施都要填写")
+    item.explanation, item.corrective_action = explanation.strip(), corrective_action.strip()
+    item.explained_on, item.explained_by = today, by
+    item.save()
+
+
+def close_item(item: models.SupervisionItem, *, reason: str, today: date, by: str) -> None:
+    """销号: only with a reason (the caller checks that `by` is a supervisor)."""
+    if not item.is_open:
+        raise ActionError("事项已销号")
+    if not reason.strip():
+        raise ActionError("销号须写明理由")
+    item.closed_on, item.closed_by, item.close_reason = today, by, reason.strip()
+    item.save()
+
+
+# ---------------------------------------------------------------- monthly ranking
+
+def month_bounds(month: date) -> tuple[date, date]:
+    first = month.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def monthly_ranking(plan: Plan, month: date) -> list[tuple[int | None, S.DepartmentMonth]]:
+    """The plan's departments ranked for a month (RANKING_FORMULA)."""
+    first, last = month_bounds(month)
+    policy = policy_of(plan)
+    reporting: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    recorded = defaultdict(list)
+    for indicator, period, at in counted_observations().filter(
+            place=plan.jurisdiction.name).values_list("indicator", "period", "recorded_at"):
+        recorded[(indicator, period)].append(at)
+    for indicator in plan.indicators.select_related("department"):
+        if indicator.department is None:
+            continue
+        for year in range(plan.period_start, plan.period_end + 1):
+            for period in S.periods_of(domain.Frequency(indicator.frequency), year):
+                due = S.report_due(period, policy.report_grace_days)
+                if first <= due <= last:
+                    tally = reporting[indicator.department.name]
+                    tally[1] += 1
+                    tally[0] += any(at < end_of_day(due)
+                                    for at in recorded[(indicator.name, period.label)])
+    schedule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    statuses = target_statuses(plan, last)
+    for target in plan.targets.select_related("department"):
+        status = statuses.get(target.key, ("", ""))[0]
+        if target.department is None or status in ("", "pending_data", "insufficient_data",
+                                                   "qualitative"):
+            continue
+        tally = schedule[target.department.name]
+        tally[1] += 1
+        tally[0] += status in S.ON_SCHEDULE_STATUSES
+    closure: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item in plan.supervision_items.select_related("department"):
+        if item.department is None:
+            continue
+        due_in = first <= item.due_on <= last
+        closed_in = item.closed_on is not None and first <= item.closed_on <= last
+        if due_in or closed_in:
+            tally = closure[item.department.name]
+            tally[1] += 1
+            tally[0] += item.closed_on is not None and item.closed_on <= item.due_on
+    months = [S.DepartmentMonth(d.name, S.Tally(*reporting[d.name]), S.Tally(*schedule[d.name]),
+                                S.Tally(*closure[d.name]))
+              for d in plan.departments.all()]
+    return S.ranked(months)

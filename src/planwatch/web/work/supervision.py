@@ -1,0 +1,256 @@
+"""督查督办 rules, pure: which findings raise an item, how an item climbs the ladder, and the
+monthly ranking of departments. No Django here; planwatch.web.work.service applies these to
+the database.
+
+Every finding carries a `subject` that names one episode (a project stalled in one stage since
+one day, a target behind in one month, one report period), so running the rules again —
+the same day or after a gap — raises nothing twice, and a closed item is not raised again for
+the same episode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import IntEnum, StrEnum
+
+from planwatch.domain.model import Project, Target, Task
+from planwatch.domain.periods import Period
+from planwatch.domain.vocabulary import Frequency, ProjectStage, TaskStatus
+
+
+class Level(IntEnum):
+    """The escalation ladder: each level gives the department a deadline to explain itself."""
+
+    REMINDER = 1
+    WARNING = 2
+    SUPERVISION = 3
+    INTERVIEW = 4
+
+    @property
+    def label(self) -> str:
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS = {Level.REMINDER: "提醒", Level.WARNING: "预警", Level.SUPERVISION: "督办",
+                 Level.INTERVIEW: "约谈"}
+
+
+class Rule(StrEnum):
+    """Why an item was raised."""
+
+    MANUAL = "manual"
+    OVERDUE_REPORT = "overdue_report"
+    TARGET_BEHIND = "target_behind"
+    PROJECT_STALLED = "project_stalled"
+    TASK_OVERDUE = "task_overdue"
+
+    @property
+    def label(self) -> str:
+        return _RULE_LABELS[self]
+
+
+_RULE_LABELS = {Rule.MANUAL: "人工提出", Rule.OVERDUE_REPORT: "数据逾期未报",
+                Rule.TARGET_BEHIND: "目标进度滞后", Rule.PROJECT_STALLED: "项目推进停滞",
+                Rule.TASK_OVERDUE: "任务逾期未完成"}
+
+# Statuses of the evaluation that raise an item (methodology §6.5: the 滞后 family).
+LAGGING_STATUSES = frozenset({"behind", "well_behind", "moving_away", "breached", "rebound",
+                              "missed"})
+# Statuses that count as 按序时进度 in the ranking.
+ON_SCHEDULE_STATUSES = frozenset({"achieved_early", "achieved", "ahead", "on_track",
+                                  "maintained", "zero_held"})
+# Annual statistics are published in the statistical communiqué, about ten weeks after the
+# year ends; sub-annual figures are due `grace_days` after their period.
+ANNUAL_PUBLICATION_DAYS = 75
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """Days each level gives the department before the item climbs to the next."""
+
+    reminder: int = 7
+    warning: int = 7
+    supervision: int = 10
+    interview: int = 10
+
+    def days(self, level: Level) -> int:
+        return {Level.REMINDER: self.reminder, Level.WARNING: self.warning,
+                Level.SUPERVISION: self.supervision, Level.INTERVIEW: self.interview}[level]
+
+    def due(self, level_since: date, level: Level) -> date:
+        """The last day to explain, for a level reached on `level_since`."""
+        return level_since + timedelta(days=self.days(level))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an open item stands on the ladder."""
+
+    level: Level
+    level_since: date
+    due_on: date
+
+
+def escalate(standing: Standing, explained_on: date | None, today: date,
+             ladder: Ladder) -> Standing:
+    """The item's standing on `today`: each level whose deadline passed without a written
+    explanation moves it one level up, the next level's time counted from the day after
+    the missed deadline (so a run after a gap gives what daily runs would have given).
+    An explanation dated on or before a level's deadline stops the climb at that level."""
+    while (standing.level < Level.INTERVIEW and standing.due_on < today
+           and (explained_on is None or explained_on > standing.due_on)):
+        level = Level(standing.level + 1)
+        since = standing.due_on + timedelta(days=1)
+        standing = Standing(level, since, ladder.due(since, level))
+    return standing
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a rule found that needs an item."""
+
+    rule: Rule
+    subject: str
+    title: str
+    detail: str
+    department: str | None
+
+
+def stalled_projects(projects: Iterable[Project], today: date,
+                     stall_days: int) -> list[Finding]:
+    """Projects that have stayed in one stage (short of 投产) longer than `stall_days`."""
+    found = []
+    for project in projects:
+        reached = [s for s in project.stages if s.on <= today]
+        if not reached:
+            continue
+        current = max(reached, key=lambda s: (s.stage.order, s.on))
+        if current.stage is ProjectStage.PRODUCING:
+            continue
+        days = (today - current.on).days
+        if days > stall_days:
+            found.append(Finding(
+                Rule.PROJECT_STALLED, f"project:{project.key}:{current.stage}:{current.on}",
+                f"{project.name}停留在“{current.stage}”阶段{days}天",
+                f"{current.on}进入{current.stage}阶段,至{today}已{days}天未推进"
+                f"(规则:超过{stall_days}天)。", project.department))
+    return found
+
+
+def lagging_targets(targets: Iterable[Target], statuses: Mapping[str, tuple[str, str]],
+                    today: date) -> list[Finding]:
+    """Targets whose schedule status is in the 滞后 family; one item per target and month.
+    `statuses` maps a target id to (status code, Chinese explanation)."""
+    found = []
+    for target in targets:
+        status, explanation = statuses.get(target.id, ("", ""))
+        if status in LAGGING_STATUSES:
+            found.append(Finding(
+                Rule.TARGET_BEHIND, f"target:{target.id}:{today:%Y-%m}",
+                f"{target.indicator}进度滞后", explanation or target.text, target.department))
+    return found
+
+
+def overdue_tasks(tasks: Iterable[Task], today: date) -> list[Finding]:
+    """Tasks past their deadline and not done."""
+    return [Finding(Rule.TASK_OVERDUE, f"task:{task.key}", f"{task.title}逾期未完成",
+                    f"完成时限{task.deadline},至{today}未完成。", task.lead_department)
+            for task in tasks
+            if task.deadline is not None and task.deadline < today
+            and task.status is not TaskStatus.DONE]
+
+
+_PERIODS_A_YEAR = {Frequency.MONTHLY: 12, Frequency.QUARTERLY: 4, Frequency.HALF_YEARLY: 2,
+                   Frequency.ANNUAL: 1}
+
+
+def periods_of(frequency: Frequency, year: int) -> list[Period]:
+    """The report periods of a year at a frequency: 2021-01…2021-12, 2021Q1…, 2021H1…, 2021."""
+    n = _PERIODS_A_YEAR[frequency]
+    return [Period(year, months=12 // n * (i + 1), span=12 // n) for i in range(n)]
+
+
+def report_due(period: Period, grace_days: int) -> date:
+    """The day a figure for the period must be in."""
+    days = ANNUAL_PUBLICATION_DAYS if period.is_annual else grace_days
+    return period.end_date + timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class ReportDuty:
+    """A department's duty to report an indicator at a frequency."""
+
+    indicator: str
+    frequency: Frequency
+    department: str
+
+
+def overdue_reports(duties: Iterable[ReportDuty], reported: set[tuple[str, str]],
+                    years: range, today: date, grace_days: int) -> list[Finding]:
+    """The latest due period of each duty, when no figure for it is in: one item per period.
+    `reported` holds (indicator, period label) of every figure the place has."""
+    found = []
+    for duty in duties:
+        due = [p for year in years for p in periods_of(duty.frequency, year)
+               if report_due(p, grace_days) < today]
+        if not due:
+            continue
+        period = due[-1]
+        if (duty.indicator, period.label) not in reported:
+            found.append(Finding(
+                Rule.OVERDUE_REPORT, f"report:{duty.indicator}:{period.label}",
+                f"{duty.indicator} {period.label} 数据逾期未报",
+                f"应于{report_due(period, grace_days)}前报送,至{today}未报。", duty.department))
+    return found
+
+
+# ---------------------------------------------------------------- monthly ranking
+
+RANKING_WEIGHTS = (("reporting", 0.4), ("schedule", 0.4), ("closure", 0.2))
+RANKING_FORMULA = ("得分 = 100 × (0.4 × 按时报送率 + 0.4 × 目标序时达标率 + 0.2 × 督办按期销号率);"
+                   "某项当月无考核对象时不计,其权重按比例分给其余各项。")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many of a department's duties of one sort fell in the month, and how many it met."""
+
+    met: int
+    due: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.met / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class DepartmentMonth:
+    department: str
+    reporting: Tally  # report periods due in the month, figures in by the due day
+    schedule: Tally  # judged targets, those on schedule at the month's end
+    closure: Tally  # items due or closed in the month, closed by their deadline
+
+    @property
+    def score(self) -> float | None:
+        parts = [(weight, getattr(self, name).rate) for name, weight in RANKING_WEIGHTS]
+        counted = [(weight, rate) for weight, rate in parts if rate is not None]
+        if not counted:
+            return None
+        return 100 * sum(w * r for w, r in counted) / sum(w for w, _ in counted)
+
+
+def ranked(months: Iterable[DepartmentMonth]) -> list[tuple[int | None, DepartmentMonth]]:
+    """Departments best first, with their rank (equal scores share a rank; no score: None)."""
+    scored = sorted(months, key=lambda m: (m.score is None, -(m.score or 0), m.department))
+    result: list[tuple[int | None, DepartmentMonth]] = []
+    for position, month in enumerate(scored, start=1):
+        if month.score is None:
+            result.append((None, month))
+        elif result and result[-1][1].score is not None \
+                and round(result[-1][1].score, 6) == round(month.score, 6):
+            result.append((result[-1][0], month))
+        else:
+            result.append((position, month))
+    return result
