@@ -35,6 +35,7 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
     from planwatch.web.data.store import save_observations
     from planwatch.web.plans.models import Plan
     from planwatch.web.plans.store import save_plan
+    from planwatch.web.work.store import load_work_beside
 
     plan = load_plan(plan_path)
     with transaction.atomic():
@@ -42,7 +43,8 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
             print(f"规划 {plan.name} 已在数据库中,沿用 / plan {plan.name} already stored, "
                   "reusing it", file=out)
         else:
-            save_plan(plan)
+            row = save_plan(plan)
+            load_work_beside(row, plan_path, out)
             observations = [observation for path in observation_paths
                             for observation in read_observations(path)]
             added = save_observations(observations, recorded_by="planwatch demo")
