@@ -106,3 +106,22 @@ def test_a_plan_yaml_supplies_targets_goals_and_the_default_place(tmp_path, caps
     assert status == 0
     document = json.loads(capsys.readouterr().out)
     assert document["assessments"] and document["rollup"]["goals"]
+
+
+def test_targets_can_come_from_standard_input(files, capsys, monkeypatch):
+    _, targets, observations = files
+    stdin = io.TextIOWrapper(io.BytesIO(targets.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert run("-", observations, "--as-of", "2023-12-31", "--format", "csv") == 0
+    assert capsys.readouterr().out.count("\n") == 3
+
+
+def test_extract_output_is_accepted_as_it_is(files, capsys):
+    folder, _, observations = files
+    extracted = folder / "extracted.json"
+    extracted.write_text(json.dumps({"source": "plan.txt", "targets": [
+        {**TARGETS[0], "goal_path": [], "benchmark": None, "confidence": 0.9,
+         "span": [3, 9], "text": "地区生产总值进入500亿元"}]}, ensure_ascii=False),
+        encoding="utf-8")
+    assert run(extracted, observations, "--as-of", "2023-12-31", "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out)["assessments"][0]["status"] == "ahead"

@@ -18,7 +18,8 @@ class InputError(Exception):
 
 def add_arguments(parser) -> None:
     parser.add_argument("targets", metavar="TARGETS",
-                        help="规划文件（YAML）或目标 JSON / a plan YAML or a target JSON file")
+                        help="规划文件（YAML）或目标 JSON（- 为标准输入）/ a plan YAML or a "
+                             "target JSON file (- for standard input)")
     parser.add_argument("observations", metavar="OBSERVATIONS",
                         help="观测数据 CSV / observations CSV "
                              "(place,indicator,period,value,unit,kind,source)")
@@ -80,36 +81,35 @@ def evaluate_files(targets_path: str, observations_path: str, as_of_text: str,
 
 
 def _read_targets(path: str):
-    """(targets, goal tree or None, default place) from a plan YAML or a target JSON file."""
+    """(targets, goal tree or None, default place) from a plan YAML or a target JSON file
+    (`-`: standard input), told apart by the name's suffix or else by the first character."""
     from pathlib import Path
 
-    from .targets_json import TargetFileError, read_targets_json
-
-    if _is_json(Path(path)):
-        try:
-            return read_targets_json(path), None, None
-        except TargetFileError as exc:
-            raise InputError(str(exc)) from None
-    from planwatch.planfile import PlanFileError, load_plan
+    from .targets_json import TargetFileError, parse_targets_json
 
     try:
-        plan = load_plan(path)
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    suffix = Path(path).suffix.lower()
+    looks_like_json = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{")
+    if suffix == ".json" or (suffix not in (".yaml", ".yml") and looks_like_json):
+        try:
+            return parse_targets_json(data, path), None, None
+        except TargetFileError as exc:
+            raise InputError(str(exc)) from None
+    from planwatch.planfile import PlanFileError, parse_plan
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    base_dir = Path.cwd() if path == "-" else Path(path).resolve().parent
+    try:
+        plan = parse_plan(text, source_name=path, base_dir=base_dir)
     except PlanFileError as exc:
         raise InputError(str(exc)) from None
     return plan.targets, plan.goals, plan.jurisdiction.name
-
-
-def _is_json(path) -> bool:
-    if path.suffix.lower() == ".json":
-        return True
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return False
-    try:
-        with path.open("rb") as file:
-            head = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError:
-        return False  # the plan reader reports the missing file
-    return head[:1] in (b"[", b"{")
 
 
 def _write_whole(path: str, text: str, *, bom: bool) -> None:

@@ -28,14 +28,20 @@ class TargetFileError(ValueError):
 def read_targets_json(path: str | Path) -> list[Target]:
     name = str(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise TargetFileError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    return parse_targets_json(data, name)
+
+
+def parse_targets_json(data: bytes, name: str) -> list[Target]:
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise TargetFileError(f"{name}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise TargetFileError(f"{name}: line {exc.lineno}: not JSON: {exc.msg}") from None
-    return targets_from_data(data, name)
+    return targets_from_data(document, name)
 
 
 def targets_from_data(data, name: str) -> list[Target]:
