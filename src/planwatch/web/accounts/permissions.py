@@ -1,5 +1,11 @@
-"""Who may see a plan. Every page that shows a plan asks here, so roles (issue 5) change
-one function rather than every view."""
+"""What each person may see and do. Every view and API endpoint asks here, so the role rules
+(issue 5) live in one place.
+
+Roles (see roles.py): administrator and planner (发改局) see every plan, approve and import
+figures; a department reporter (责任单位) sees the plans its department works on and reads and
+writes only its own department's items; supervisor (督查室) and leader read everything;
+the public (no login) sees published plans only.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +13,130 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from planwatch.web.plans.models import Plan
+from planwatch.web.accounts.roles import Role, role_of
+from planwatch.web.plans.models import Department, Plan
+
+__all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "departments_of",
+           "can_report_for", "can_see_department", "reportable_departments", "can_approve",
+           "can_raise_supervision", "department_view", "is_published"]
+
+
+def _has(user, codename: str) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or codename in _role_permissions(user)
+
+
+def _role_permissions(user) -> frozenset[str]:
+    """The user's accounts permissions (through groups or granted directly), read in one
+    query and kept on the user object for the rest of the request."""
+    cached = getattr(user, "_planwatch_permissions", None)
+    if cached is None:
+        from django.contrib.auth.models import Permission
+
+        cached = frozenset(Permission.objects.filter(
+            models.Q(group__user=user) | models.Q(user=user),
+            content_type__app_label="accounts").values_list("codename", flat=True))
+        user._planwatch_permissions = cached
+    return cached
+
+
+def is_published(plan: Plan) -> bool:
+    """A plan shown to the public. The flag is the dashboard's (a `published` column on
+    Plan); a database without it publishes nothing."""
+    return bool(getattr(plan, "published", False))
+
+
+def departments_of(user):
+    """The departments the user reports for (a queryset; empty for the public)."""
+    if not user.is_authenticated:
+        return Department.objects.none()
+    return Department.objects.filter(memberships__user=user)
 
 
 def can_view_plan(user, plan: Plan) -> bool:
-    """For now every active signed-in user may read every plan."""
-    return user.is_authenticated and user.is_active
+    if is_published(plan) or _has(user, "view_all_plans"):
+        return True
+    return (_has(user, "report_own_department")
+            and plan.departments.filter(memberships__user=user).exists())
+
+
+def visible_plans(user):
+    """The plans the user may open, as a queryset."""
+    plans = Plan.objects.select_related("jurisdiction")
+    if _has(user, "view_all_plans"):
+        return plans
+    visible = [plan.pk for plan in plans if can_view_plan(user, plan)]
+    return plans.filter(pk__in=visible)
+
+
+def can_approve(user) -> bool:
+    """Approve or return submitted figures, and import files (planner, administrator)."""
+    return _has(user, "approve_observations")
+
+
+def can_raise_supervision(user) -> bool:
+    return _has(user, "raise_supervision")
+
+
+def can_report_for(user, department: Department | None) -> bool:
+    """Enter figures for the department's items: its own reporters, and planners for any."""
+    if can_approve(user):
+        return True
+    return (department is not None and _has(user, "report_own_department")
+            and department.memberships.filter(user=user).exists())
+
+
+def can_see_department(user, department: Department) -> bool:
+    """Read a department's reporting items: those who may report for it and everyone who
+    reads all plans."""
+    return _has(user, "view_all_plans") or can_report_for(user, department)
+
+
+def reportable_departments(user):
+    if can_approve(user):
+        return Department.objects.all()
+    if _has(user, "report_own_department"):
+        return departments_of(user)
+    return Department.objects.none()
 
 
 def plan_view(view):
     """Resolve the URL's plan name to a Plan the user may see, and pass it to the view.
 
-    Anonymous visitors are sent to sign in; a signed-in user without access gets 403.
+    Anonymous visitors of an unpublished plan are sent to sign in; a signed-in user without
+    access gets 403.
     """
 
     @wraps(view)
     def wrapper(request, plan_name: str, *args, **kwargs):
-        if not request.user.is_authenticated:
+        plan = Plan.objects.select_related("jurisdiction").filter(name=plan_name).first()
+        if not request.user.is_authenticated and (plan is None or not is_published(plan)):
+            # Whether an unpublished plan exists is not told before signing in.
             return redirect_to_login(request.get_full_path())
-        plan = get_object_or_404(Plan.objects.select_related("jurisdiction"), name=plan_name)
+        if plan is None:
+            raise Http404
         if not can_view_plan(request.user, plan):
             raise PermissionDenied
         return view(request, plan, *args, **kwargs)
+
+    return wrapper
+
+
+def department_view(view):
+    """Resolve the URL's department id to a Department whose items the user may see."""
+
+    @wraps(view)
+    def wrapper(request, department_id: int, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        department = get_object_or_404(Department, pk=department_id)
+        if not can_see_department(request.user, department):
+            raise PermissionDenied
+        return view(request, department, *args, **kwargs)
 
     return wrapper

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from planwatch.web.data.models import Observation
+from planwatch.web.data.models import (
+    Evidence,
+    ImportBatch,
+    Observation,
+    Reminder,
+    ReportingRule,
+    Submission,
+)
 from planwatch.web.data.store import next_revision
 
 
@@ -29,3 +36,46 @@ class ObservationAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the system writes (imports, reminders, attachments): shown, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportingRule)
+class ReportingRuleAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "lag_months", "due_day", "grace_days", "minimum", "maximum",
+                    "growth_minimum", "growth_maximum"]
+    list_select_related = ["indicator"]
+    search_fields = ["indicator__name"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(SimpleHistoryAdmin):
+    """Submissions move through their states on the reporting pages, where permissions and
+    optimistic locking apply; the back office only shows them."""
+
+    list_display = ["indicator", "period", "place", "value", "unit", "status", "department",
+                    "updated_by", "updated_at"]
+    list_filter = ["status", "department"]
+    search_fields = ["indicator__name", "period"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(Evidence, ReadOnlyAdmin)
+admin.site.register(ImportBatch, ReadOnlyAdmin)
+admin.site.register(Reminder, ReadOnlyAdmin)

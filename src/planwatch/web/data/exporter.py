@@ -1,0 +1,109 @@
+"""Observations out of the database in the import layout (CSV or XLSX), and the XLSX
+template a department fills in.
+
+Every text cell that a spreadsheet would run as a formula (= + - @ at its start) is written
+with a leading apostrophe; the importer removes it again, so export → import changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from planwatch.web.data.models import Observation
+from planwatch.web.data.rows import COLUMN_LABELS, KINDS, PROVENANCES, neutralise
+
+EXPORT_COLUMNS = ("place", "indicator", "period", "value", "unit", "kind", "source",
+                  "provenance")
+TEXT_COLUMNS = {0, 1, 2, 4, 5, 6, 7}
+
+
+def plan_indicator_names(plan) -> set[str]:
+    names = set(plan.indicators.values_list("name", flat=True))
+    names.update(plan.targets.values_list("indicator", flat=True))
+    names.update(plan.targets.exclude(benchmark_indicator="")
+                 .values_list("benchmark_indicator", flat=True))
+    return names
+
+
+def current_rows(plan=None) -> Iterator[tuple]:
+    """The current revision of every figure (of the plan's indicators, when a plan is given),
+    as export rows."""
+    rows = Observation.objects.current()
+    if plan is not None:
+        rows = rows.filter(indicator__in=plan_indicator_names(plan))
+    fields = ("place", "indicator", "period", "value", "unit", "kind", "source", "provenance")
+    yield from rows.order_by("indicator", "place", "year", "months", "kind", "provenance") \
+        .values_list(*fields).iterator(chunk_size=5000)
+
+
+def _safe(row: tuple) -> list:
+    return [neutralise(str(cell)) if index in TEXT_COLUMNS else cell
+            for index, cell in enumerate(row)]
+
+
+def write_csv(rows: Iterable[tuple], file: IO[str]) -> int:
+    writer = csv.writer(file, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for row in rows:
+        cells = _safe(row)
+        cells[3] = repr(float(cells[3]))
+        writer.writerow(cells)
+        count += 1
+    return count
+
+
+def write_xlsx(rows: Iterable[tuple], file: IO[bytes]) -> int:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("observations")
+    sheet.append(list(EXPORT_COLUMNS))
+    count = 0
+    for row in rows:
+        sheet.append(_safe(row))
+        count += 1
+    workbook.save(file)
+    return count
+
+
+def department_template(department, indicators: list, place: str, file: IO[bytes]) -> None:
+    """An XLSX in the import layout for one department: drop-downs for its indicators, the
+    kinds and the provenances, the indicator units on a second sheet for reference."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "填报"
+    sheet.append(list(EXPORT_COLUMNS) + ["note"])
+    for cell in sheet[1]:
+        cell.comment = Comment(COLUMN_LABELS[cell.value], "planwatch")
+    lists = workbook.create_sheet("选项")
+    lists.append(["indicator", "unit", "kind", "provenance", "place"])
+    length = max(len(indicators), len(KINDS), len(PROVENANCES), 1)
+    for index in range(length):
+        indicator = indicators[index] if index < len(indicators) else None
+        lists.append([neutralise(indicator.name) if indicator else None,
+                      neutralise(indicator.unit) if indicator else None,
+                      KINDS[index] if index < len(KINDS) else None,
+                      PROVENANCES[index] if index < len(PROVENANCES) else None,
+                      neutralise(place) if index == 0 else None])
+    end = 2000
+    for column, letter, count in (("B", "A", len(indicators)), ("F", "C", len(KINDS)),
+                                  ("H", "D", len(PROVENANCES)), ("A", "E", 1)):
+        validation = DataValidation(
+            type="list", formula1=f"'选项'!${letter}$2:${letter}${count + 1}",
+            allow_blank=True, showErrorMessage=True, errorTitle="planwatch",
+            error="请从下拉列表中选择")
+        sheet.add_data_validation(validation)
+        validation.add(f"{column}2:{column}{end}")
+    number = DataValidation(type="decimal", operator="between", formula1="-1E+15",
+                            formula2="1E+15", showErrorMessage=True, error="数值必须是数字")
+    sheet.add_data_validation(number)
+    number.add(f"D2:D{end}")
+    sheet.title = f"填报-{department.short_name or department.name}"[:31]
+    workbook.save(file)

@@ -1,0 +1,309 @@
+"""Rows of an observations file (CSV or XLSX) read and checked one at a time, without Django.
+
+The layout is the observations CSV of the evaluation issue: `place,indicator,period,value,
+unit,kind,source` plus optional `provenance,note`. A row either becomes a CheckedRow or
+yields Problems that name the row, the column and the reason in Chinese: unknown indicator,
+bad period, non-numeric value, a unit that cannot be converted to the indicator's, a value
+outside the indicator's plausible range. Files are read as a stream, so a million rows need
+no more memory than one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO
+
+from planwatch.domain.observation_csv import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from planwatch.domain.periods import PeriodError, parse_period
+from planwatch.domain.units import UnitError, parse_unit
+from planwatch.domain.vocabulary import ObservationKind, Provenance
+
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+COLUMN_LABELS = {"place": "地区", "indicator": "指标", "period": "期间", "value": "数值",
+                 "unit": "单位", "kind": "口径", "source": "来源", "provenance": "数据性质",
+                 "note": "备注"}
+KINDS = tuple(kind.value for kind in ObservationKind)
+PROVENANCES = tuple(provenance.value for provenance in Provenance)
+LEVEL_KINDS = frozenset({"level", "cumulative", "count"})
+# A spreadsheet runs a cell beginning with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read (encoding, header, not a spreadsheet)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"第 {self.row} 行"
+        if self.column:
+            where += f" {self.column}({COLUMN_LABELS.get(self.column, self.column)})列"
+        return f"{where}:{self.reason}"
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """What a figure of one indicator must look like."""
+
+    unit: str
+    minimum: float | None = None
+    maximum: float | None = None
+    growth_minimum: float | None = None
+    growth_maximum: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRow:
+    row: int
+    place: str
+    indicator: str
+    period: str
+    year: int
+    months: int
+    span: int
+    value: float
+    unit: str
+    kind: str
+    source: str
+    provenance: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.place, self.indicator, self.period, self.kind, self.provenance)
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made inert with a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def restore(text: str) -> str:
+    """neutralise undone, so an exported file imports back unchanged."""
+    return text[1:] if text.startswith("'") and text[1:2] and text[1] in "=+-@\t\r" else text
+
+
+class RowChecker:
+    """Checks rows against the indicators the database knows. Parsing results are cached by
+    the text seen, because a file repeats the same few periods, units and indicators."""
+
+    def __init__(self, rules: dict[str, IndicatorRule]) -> None:
+        self.rules = rules
+        self._periods: dict[str, tuple[str, int, int, int] | str] = {}
+        self._units: dict[tuple[str, str, str], str | None] = {}
+
+    def check(self, row: int, cells: dict[str, str]) -> CheckedRow | list[Problem]:
+        problems: list[Problem] = []
+
+        def text(column: str, required: bool = True) -> str:
+            value = restore(cells.get(column, "").strip())
+            if required and not value:
+                problems.append(Problem(row, column, "不能为空"))
+            return value
+
+        place, indicator = text("place"), text("indicator")
+        period_text, value_text, unit = text("period"), text("value"), text("unit")
+        kind = text("kind").lower()
+        source, provenance = text("source", False), text("provenance", False).lower()
+        rule = self.rules.get(indicator)
+        if indicator and rule is None:
+            problems.append(Problem(row, "indicator", f"未知指标“{indicator}”(不在任何规划的指标表中)"))
+        period = self._period(period_text) if period_text else None
+        if isinstance(period, str):
+            problems.append(Problem(row, "period", period))
+        value = None
+        if value_text:
+            try:
+                value = float(value_text.replace(",", "").replace(",", ""))
+            except ValueError:
+                problems.append(Problem(row, "value", f"不是数字:“{value_text}”"))
+            else:
+                if not math.isfinite(value):
+                    problems.append(Problem(row, "value", f"不是有限数值:“{value_text}”"))
+                    value = None
+        if kind and kind not in KINDS:
+            problems.append(Problem(row, "kind", f"“{kind}”不是 {'|'.join(KINDS)} 之一"))
+        if provenance and provenance not in PROVENANCES:
+            problems.append(Problem(row, "provenance",
+                                    f"“{provenance}”不是 {'|'.join(PROVENANCES)} 之一"))
+        if unit and rule is not None and kind in KINDS:
+            unit_problem = self._unit(unit, rule.unit, kind)
+            if unit_problem:
+                problems.append(Problem(row, "unit", unit_problem))
+            elif value is not None:
+                reason = _outside_range(value, unit, rule, kind)
+                if reason:
+                    problems.append(Problem(row, "value", reason))
+        if problems:
+            return problems
+        label, year, months, span = period
+        return CheckedRow(row, place, indicator, label, year, months, span, value, unit, kind,
+                          source, provenance or Provenance.OFFICIAL.value)
+
+    def _period(self, text: str) -> tuple[str, int, int, int] | str:
+        if text not in self._periods:
+            try:
+                period = parse_period(text)
+            except PeriodError:
+                self._periods[text] = (f"期间“{text}”无法识别,应为年(2023)、半年(2023H1)、"
+                                       "季度(2023Q2)或月份(2023-06)")
+            else:
+                self._periods[text] = (period.label, period.year, period.months, period.span)
+        return self._periods[text]
+
+    def _unit(self, unit: str, indicator_unit: str, kind: str) -> str | None:
+        key = (unit, indicator_unit, kind)
+        if key not in self._units:
+            expected = "%" if kind == "growth_pct" else indicator_unit
+            try:
+                parsed = parse_unit(unit)
+            except UnitError:
+                self._units[key] = f"不认识的单位“{unit}”"
+            else:
+                if not expected:
+                    self._units[key] = None
+                    return None
+                try:
+                    same = parsed.dimension == parse_unit(expected).dimension
+                except UnitError:
+                    same = unit == expected
+                self._units[key] = None if same else (
+                    f"单位“{unit}”不能换算为该指标的单位“{expected}”")
+        return self._units[key]
+
+
+def _outside_range(value: float, unit: str, rule: IndicatorRule, kind: str) -> str | None:
+    if kind in LEVEL_KINDS:
+        low, high, expected = rule.minimum, rule.maximum, rule.unit
+        if (low is None and high is None) or not expected:
+            return None
+        # The unit was checked convertible already; only an unparsed indicator unit is left.
+        with contextlib.suppress(UnitError):
+            value = value * parse_unit(unit).factor_to(parse_unit(expected))
+    else:
+        low, high, expected = rule.growth_minimum, rule.growth_maximum, "%"
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = f"{'' if low is None else f'{low:g}'}–{'' if high is None else f'{high:g}'}"
+        return f"数值 {value:g}{expected} 超出该指标的合理范围 {bounds}{expected}"
+    return None
+
+
+# --- reading files -------------------------------------------------------------------------
+
+def read_header(name: str, header: list[str]) -> list[str]:
+    columns = [str(cell or "").strip().lower().lstrip("\ufeff") for cell in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+    if missing:
+        raise FileProblem(f"{name}: 第 1 行(表头)缺少列 {', '.join(missing)};表头应为 "
+                          + ",".join(REQUIRED_COLUMNS) + "[,provenance,note]")
+    for column in columns:
+        if column and column not in COLUMNS:
+            raise FileProblem(f"{name}: 第 1 行(表头)有未知列“{column}”;可用列为 "
+                              + ",".join(COLUMNS))
+        if column and columns.count(column) > 1:
+            raise FileProblem(f"{name}: 第 1 行(表头)列“{column}”重复")
+    return columns
+
+
+Cells = dict[str, str] | Problem
+
+
+def iter_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
+    """(row number, cells by column) for every non-empty row of a CSV or XLSX file, told
+    apart by content, not by name; a row that cannot be split into cells comes as a Problem."""
+    head = file.read(4)
+    file.seek(0)
+    if head == b"PK\x03\x04":
+        yield from _xlsx_rows(name, file)
+    else:
+        yield from _csv_rows(name, file)
+
+
+def _text_stream(name: str, file: IO[bytes]) -> io.TextIOBase:
+    """UTF-8 (with or without BOM) when the first megabyte is valid UTF-8, else GB18030 (a
+    superset of GBK, which Excel on Chinese Windows writes)."""
+    sample = file.read(1 << 20)
+    file.seek(0)
+    if b"\x00" in sample:
+        raise FileProblem(f"{name}: 不是文本文件(CSV)或 Excel 工作簿(XLSX)")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=len(sample) < 1 << 20)
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError:
+        encoding = "gb18030"
+    return io.TextIOWrapper(file, encoding=encoding, newline="")
+
+
+def _csv_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
+    stream = _text_stream(name, file)
+    reader = csv.reader(stream)
+    try:
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise FileProblem(f"{name}: 空文件,第 1 行应为表头 "
+                              + ",".join(REQUIRED_COLUMNS)) from None
+        columns = read_header(name, header)
+        width = len(columns)
+        for number, row in enumerate(reader, start=2):
+            if not any(row):
+                continue
+            if len(row) != width:
+                yield number, Problem(number, None, f"该行有 {len(row)} 个字段,表头有 {width} 个")
+                continue
+            yield number, dict(zip(columns, row, strict=True))
+    except UnicodeDecodeError:
+        raise FileProblem(f"{name}: 文件编码既不是 UTF-8 也不是 GBK/GB18030") from None
+    except csv.Error as error:
+        raise FileProblem(f"{name}: 第 {reader.line_num} 行:CSV 格式错误({error})") from None
+    finally:
+        stream.detach()
+
+
+def _xlsx_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise FileProblem(f"{name}: 无法作为 Excel 工作簿读取({error})") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise FileProblem(f"{name}: 空工作表,第 1 行应为表头 " + ",".join(REQUIRED_COLUMNS))
+        columns = read_header(name, list(header))
+        for number, row in enumerate(rows, start=2):
+            cells = [_cell_text(cell) for cell in row]
+            if not any(cells):
+                continue
+            yield number, {column: cell for column, cell in zip(columns, cells, strict=False)
+                           if column}
+    finally:
+        workbook.close()
+
+
+def _cell_text(cell) -> str:
+    """A spreadsheet cell as the text a CSV would hold. Excel turns 2023-06 into a date and
+    2023 into a number; both come back as the period label."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime | date):
+        return f"{cell.year}-{cell.month:02d}"
+    if isinstance(cell, float) and cell.is_integer() and abs(cell) < 1e15:
+        return str(int(cell))
+    return str(cell)
