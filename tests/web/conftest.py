@@ -118,7 +118,12 @@ def row_counts():
 
 @pytest.fixture
 def member(django_user_model):
-    return django_user_model.objects.create_user("reader", password="a-long-passphrase-1")
+    """A signed-in reader: the leader role, which reads every plan."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("reader", password="a-long-passphrase-1")
+    user.groups.add(Group.objects.get(name="leader"))
+    return user
 
 
 @pytest.fixture
