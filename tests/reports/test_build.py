@@ -213,3 +213,29 @@ def test_key_tasks_and_projects_get_their_own_section_with_the_stage_on_the_as_o
 def test_without_tasks_or_projects_the_section_is_left_out(small_input):
     titles = [s.title for s in build_report(small_input).sections]
     assert not any("重点任务" in title for title in titles)
+
+
+STATUS_CODES = ["achieved_early", "ahead", "on_track", "behind", "well_behind", "moving_away",
+                "breached", "missed", "insufficient_data", "qualitative"]
+OUTLOOK_CODES = ["likely", "probable", "at_risk", "unlikely", "no_outlook"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(STATUS_CODES), st.sampled_from(OUTLOOK_CODES)),
+                min_size=3, max_size=3))
+def test_any_judgement_reaches_the_table_and_the_problems_in_order(judgements):
+    ids = ["gdp", "services", "jobless"]
+    assessments = [made_assessment(target_id, status, outlook)
+                   for target_id, (status, outlook) in zip(ids, judgements, strict=True)]
+    document = build_report(make_small_input(assessments=assessments))
+    rows = document.table(INDICATOR_TABLE).rows
+    assert [(row[11].text, row[12].text) for row in rows] == [
+        (a.status_zh, a.outlook_zh) for a in assessments]
+    lagging = [a for a in assessments
+               if a.status in ("behind", "well_behind", "moving_away", "breached", "missed")
+               or a.outlook in ("at_risk", "unlikely")]
+    listed = [text for text in texts(section(document, "存在的问题")) if text.startswith("【")]
+    assert len(listed) == len(lagging)
+    binding_first = [text.startswith("【约束性】") for text in listed]
+    assert binding_first == sorted(binding_first, reverse=True)
+    counts = document.table("status_counts").rows
+    assert sum(row[2].value for row in counts if row[0].text == "进度评价") == 3
