@@ -39,15 +39,16 @@ class EvaluationConfig:
     # Roll-up score (docs/evaluation.md).
     status_weight: float = 0.6  # the rest is the outlook's probability
     binding_weight: float = 2.0  # a 约束性 target counts this many times a 预期性 one
+    # Points a judged status earns; statuses not listed (pending_data, insufficient_data,
+    # qualitative) are not scored.
+    status_points: tuple[tuple[str, float], ...] = (
+        ("achieved_early", 100), ("achieved", 100), ("maintained", 100), ("zero_held", 100),
+        ("ahead", 100), ("on_track", 85), ("behind", 60), ("well_behind", 30),
+        ("moving_away", 0), ("breached", 0), ("rebound", 0), ("missed", 0))
+
+    def points_of(self, status: str) -> float | None:
+        return dict(self.status_points).get(status)
 
 
 DEFAULT_CONFIG = EvaluationConfig()
 
-
-# Points a judged status earns in the roll-up score (docs/evaluation.md); statuses not listed
-# (pending_data, insufficient_data, qualitative) are not scored.
-STATUS_POINTS: dict[str, float] = {
-    "achieved_early": 100, "achieved": 100, "maintained": 100, "zero_held": 100, "ahead": 100,
-    "on_track": 85, "behind": 60, "well_behind": 30,
-    "moving_away": 0, "breached": 0, "rebound": 0, "missed": 0,
-}

@@ -17,13 +17,13 @@ from planwatch.domain.vocabulary import Attribute
 
 from . import labels as L
 from .assessment import Assessment
-from .config import DEFAULT_CONFIG, STATUS_POINTS, EvaluationConfig
+from .config import DEFAULT_CONFIG, EvaluationConfig
 from .table import ResultTable
 
 
 def score_formula(config: EvaluationConfig = DEFAULT_CONFIG) -> str:
     points = "，".join(f"{L.STATUSES[L.STATUS_BY_CODE[code]].zh} {value:g}"
-                      for code, value in STATUS_POINTS.items())
+                      for code, value in config.status_points)
     status_share = config.status_weight
     return (f"目标得分 = {status_share:g}×进度分 + {1 - status_share:g}×100×达标概率"
             f"（无趋势判断时取进度分）；总分 = Σ(权重×目标得分)/Σ权重，"
@@ -33,7 +33,7 @@ def score_formula(config: EvaluationConfig = DEFAULT_CONFIG) -> str:
 
 def target_score(assessment: Assessment, config: EvaluationConfig = DEFAULT_CONFIG
                  ) -> float | None:
-    points = STATUS_POINTS.get(assessment.status)
+    points = config.points_of(assessment.status)
     if points is None:
         return None
     if assessment.probability is None:
@@ -56,7 +56,7 @@ def summarise(assessments: list[Assessment], targets_by_id: dict[str, Target],
         total_weight += weight
     return {
         "targets": len(assessments),
-        "judged": sum(1 for a in assessments if STATUS_POINTS.get(a.status) is not None),
+        "judged": sum(1 for a in assessments if config.points_of(a.status) is not None),
         "warnings": sum(1 for a in assessments if a.warning),
         "status": dict(Counter(a.status for a in assessments)),
         "outlook": dict(Counter(a.outlook for a in assessments)),
@@ -94,7 +94,8 @@ def rollup_table(results: ResultTable, groups: np.ndarray, binding: np.ndarray,
     and outlook code (columns in labels order) and the score, by the same formula as rollup()."""
     config = config or DEFAULT_CONFIG
     size = int(groups.max()) + 1 if len(groups) else 0
-    points_by_code = np.array([STATUS_POINTS.get(label.code, np.nan) for label in L.STATUSES])
+    points_by_code = np.array([np.nan if config.points_of(label.code) is None
+                               else config.points_of(label.code) for label in L.STATUSES])
     points = points_by_code[results.status]
     share = config.status_weight
     score = np.where(np.isnan(results.probability), points,
