@@ -44,6 +44,9 @@ _BASE_UNITS: dict[str, tuple[str, float]] = {
     "平方公里": ("area", 1e6),
     "平方千米": ("area", 1e6),
     "公顷": ("area", 1e4),
+    "立方米": ("volume", 1.0),
+    "微克/立方米": ("concentration", 1.0),  # air quality: PM2.5 30微克/立方米
+    "毫克/立方米": ("concentration", 1000.0),
     "亩": ("area", 10000.0 / 15.0),
     "米": ("length", 1.0),
     "公里": ("length", 1e3),
