@@ -26,6 +26,9 @@ from planwatch.extract import extract_targets
     ("建成區面積達到86平方公里。", 86, "平方公里"),
     ("新建停車位3200個。", 3200, "個"),
     ("財政收入達到45億元。", 45, "億元"),
+    ("细颗粒物年均浓度控制在32微克/立方米以下。", 32, "微克/立方米"),
+    ("新增污水处理能力5万立方米。", 5, "万立方米"),
+    ("粮食产量达到4亿斤。", 4, "亿斤"),
 ])
 def test_units(sentence, value, unit):
     (target,) = extract_targets(sentence)

@@ -18,7 +18,8 @@ MONEY_UNITS = ("元人民币", "美元", "欧元", "元")
 # A unit as plans write it; the longest spellings come first so 个百分点 wins over 个.
 UNIT = (
     r"(?:%|‰|个百分点|百分点|倍"
-    rf"|{MAGNITUDE}(?:元人民币|美元|欧元|元|人次|平方公里|平方千米|平方米|公顷|亩|公里|千米|吨标准煤|吨|公斤|斤"
+    r"|微克/立方米|毫克/立方米"
+    rf"|{MAGNITUDE}(?:元人民币|美元|欧元|元|人次|平方公里|平方千米|平方米|立方米|公顷|亩|公里|千米|吨标准煤|吨|公斤|斤"
     r"|标箱|千瓦时|千瓦|米(?!饭))"
     r"|万?(?:年(?!\d)|岁)"
     rf"|[万亿](?=[\u4e00-\u9fff]{{0,3}}?{PEOPLE_NOUN_TEXT})"
@@ -37,7 +38,7 @@ MENTION = re.compile(
 )
 
 PERCENT_UNITS = ("%", "‰")
-BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "吨标准煤", "公斤", "斤")
+BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "吨标准煤", "公斤", "斤", "立方米")
 POINT_UNITS = ("个百分点", "百分点")
 DURATION_UNITS = ("年", "岁", "万年", "万岁")
 DURATION_NOUNS = re.compile("年限|寿命|年龄|工龄|期限|学制")
@@ -77,7 +78,8 @@ SHARE_OF = re.compile("占(?:全[国省市区县镇]|全社会|本[市区县])?$
 # Words before the indicator that are not part of it.
 LEADING_FILLER = re.compile(
     r"(?:\d{1,2}月(?:底|末)?(?:前|以前|之前)|年底前|年内|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|[—–-]{2}"
-    r"|其中|同时|并且|并|全年|今年|明年|年内|力争|争取|确保|努力|力求|全力|计划|预计|预期|要|将|再|还|也|"
+    r"|其中|同时|并且|并|全年|今年|明年|年内|五年内|今后五年|未来五年|力争|争取|确保|努力|力求|全力|计划|"
+    r"预计|预期|要|将|再|还|也|完成|"
     r"继续|进一步|持续|实现|使|推动|促进|总体来说|主要预期目标是|目标是|具体包括|以及|和|及|、|:|\s)+")
 # A lead verb inside the context: the indicator starts after its last occurrence.
 LEAD_VERB = re.compile("实现|预计|力争|确保|争取|努力|推动|促进|主要预期目标是|目标是|按照")
