@@ -1,0 +1,110 @@
+"""The forms of the work pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from planwatch.domain.vocabulary import ProjectStage
+from planwatch.web import labels
+from planwatch.web.work import models
+from planwatch.web.work.decomposition import Method
+from planwatch.web.work.supervision import Level
+
+
+class ProjectForm(forms.ModelForm):
+    flags_text = forms.CharField(label=_("标记"), required=False,
+                                 help_text=_("用顿号分隔,例如 亿元以上、三早"))
+
+    class Meta:
+        model = models.Project
+        fields = ["key", "name", "project_type", "investment", "completed_investment",
+                  "department", "location", "provenance"]
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["department"].queryset = plan.departments.all()
+
+    def clean_key(self):
+        key = self.cleaned_data["key"].strip()
+        if models.Project.objects.filter(plan=self.plan, key=key).exclude(
+                pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("该规划已有此标识的项目"))
+        return key
+
+    def save(self, commit=True):
+        project = super().save(commit=False)
+        project.plan = self.plan
+        project.flags = [f.strip() for f in self.cleaned_data["flags_text"].replace(
+            ",", "、").split("、") if f.strip()]
+        if project.order is None:
+            project.order = self.plan.projects.count()
+        if commit:
+            project.save()
+        return project
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(label=_("阶段"), choices=labels.choices(labels.PROJECT_STAGE))
+    on = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    evidence = forms.CharField(label=_("佐证"), widget=forms.Textarea(attrs={"rows": 2}),
+                               help_text=_("文件名、批复文号或现场照片说明"))
+
+    def stage_value(self) -> ProjectStage:
+        return ProjectStage(self.cleaned_data["stage"])
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("项目清单(CSV 或 XLSX)"))
+
+
+class DecompositionForm(forms.Form):
+    method = forms.ChoiceField(label=_("分解方法"), choices=models.DECOMPOSITION_METHOD.items())
+    values = forms.CharField(label=_("逐年数值"), required=False,
+                             help_text=_("逐年填报时按年份顺序填写,用逗号分隔"))
+
+    def __init__(self, *args, years: range, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.years = years
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") != Method.MANUAL:
+            data["manual"] = None
+            return data
+        parts = [p.strip() for p in (data.get("values") or "").replace("，", ",").split(",")
+                 if p.strip()]
+        if len(parts) != len(self.years):
+            raise forms.ValidationError(
+                _("逐年填报须给出 %(n)d 个数值(%(first)d–%(last)d)") % {
+                    "n": len(self.years), "first": self.years.start,
+                    "last": self.years.stop - 1})
+        try:
+            data["manual"] = {year: float(p) for year, p in zip(self.years, parts, strict=True)}
+        except ValueError:
+            raise forms.ValidationError(_("逐年数值须为数字")) from None
+        return data
+
+
+class RaiseForm(forms.Form):
+    department = forms.ModelChoiceField(label=_("责任单位"), queryset=None)
+    title = forms.CharField(label=_("事项"), max_length=300)
+    detail = forms.CharField(label=_("情况"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    level = forms.TypedChoiceField(label=_("级别"), coerce=int,
+                                   choices=[(level.value, level.label) for level in Level])
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = plan.departments.all()
+
+
+class ExplainForm(forms.Form):
+    explanation = forms.CharField(label=_("情况说明"), widget=forms.Textarea(attrs={"rows": 4}))
+    corrective_action = forms.CharField(label=_("整改措施"),
+                                        widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(label=_("销号理由"), widget=forms.Textarea(attrs={"rows": 3}))

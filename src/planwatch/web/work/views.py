@@ -1,0 +1,320 @@
+"""The work pages: 总施工图 (decompositions, tasks, record-measured targets), key projects
+with their pipeline, and 督查督办 (items, actions, monthly ranking).
+
+These pages are internal: the public never sees them. Who may do what is asked of
+accounts/permissions.py: planners (and administrators) manage decompositions and projects,
+a department's reporters move their own projects and explain their own items, supervisors
+raise and close items, leaders read.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from datetime import date
+from functools import wraps
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from planwatch.web.accounts.permissions import (
+    Role,
+    can_raise_supervision,
+    departments_of,
+    plan_view,
+    role_of,
+)
+from planwatch.web.plans.store import target_from_row
+from planwatch.web.work import forms, models, pipeline, service
+from planwatch.web.work import supervision as S
+from planwatch.web.work.decomposition import DecompositionError, Method, decompose, years_of
+from planwatch.web.work.files import WorkFileError, read_projects
+from planwatch.web.work.store import import_projects, record_stage, records_of, save_schedule
+
+# ---------------------------------------------------------------- who may do what
+
+
+def internal_view(view):
+    """plan_view, and the person must be signed in with a role (the public never sees
+    work pages)."""
+
+    @wraps(view)
+    def checked(request, plan, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if role_of(request.user) is Role.PUBLIC:
+            raise PermissionDenied
+        return view(request, plan, *args, **kwargs)
+
+    return plan_view(checked)
+
+
+def can_manage(user) -> bool:
+    return role_of(user) in (Role.ADMINISTRATOR, Role.PLANNER)
+
+
+def is_member(user, department) -> bool:
+    return department is not None and departments_of(user).filter(pk=department.pk).exists()
+
+
+def can_move_project(user, project: models.Project) -> bool:
+    return can_manage(user) or is_member(user, project.department)
+
+
+def can_explain(user, item: models.SupervisionItem) -> bool:
+    """Only the department's own people write its explanation."""
+    return is_member(user, item.department)
+
+
+def visible_items(user, plan):
+    """Items a person may read: a reporter only its departments', everyone else all."""
+    items = plan.supervision_items.select_related("department")
+    if role_of(user) is Role.REPORTER:
+        items = items.filter(department__in=departments_of(user))
+    return items
+
+
+def _day(text: str | None, default: date) -> date:
+    try:
+        return date.fromisoformat(text) if text else default
+    except ValueError:
+        return default
+
+
+def _post_only(request):
+    return HttpResponseNotAllowed(["POST"]) if request.method != "POST" else None
+
+
+# ---------------------------------------------------------------- 总施工图
+
+@internal_view
+def work_plan(request, plan):
+    today = timezone.localdate()
+    as_of = _day(request.GET.get("as_of"), today)
+    scheduled = service.schedule_assessments(plan, as_of)
+    editable = can_manage(request.user)
+    for item in scheduled:
+        item.years = list(years_of(target_from_row(item.target)))
+        item.values = [item.schedule.get(year) for year in item.years]
+        item.method_label = models.DECOMPOSITION_METHOD[item.method]
+        if editable:
+            item.form = forms.DecompositionForm(
+                initial={"method": item.method,
+                         "values": ", ".join(f"{v:g}" for v in item.values if v is not None)},
+                years=range(item.years[0], item.years[-1] + 1))
+    tasks = plan.tasks.select_related("goal__parent", "lead_department").prefetch_related(
+        "department_links__department", "milestones")
+    areas: dict = defaultdict(list)
+    for task in tasks:
+        area = task.goal.parent if task.goal and task.goal.level == "measure" else task.goal
+        areas[area].append(task)
+    return render(request, "work/plan.html", {
+        "plan": plan, "as_of": as_of, "scheduled": scheduled, "editable": editable,
+        "records": service.record_assessments(plan, as_of), "areas": list(areas.items()),
+        "years": sorted({y for item in scheduled for y in item.years})})
+
+
+@internal_view
+def decomposition(request, plan, key):
+    if (refused := _post_only(request)) is not None:
+        return refused
+    if not can_manage(request.user):
+        raise PermissionDenied
+    row = get_object_or_404(plan.targets.select_related("goal", "department"), key=key)
+    target = target_from_row(row)
+    form = forms.DecompositionForm(request.POST, years=years_of(target))
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("work:plan", plan.name)
+    method = Method(form.cleaned_data["method"])
+    try:
+        schedule = decompose(target, method, manual=form.cleaned_data["manual"])
+    except DecompositionError as exc:
+        messages.error(request, str(exc))
+        return redirect("work:plan", plan.name)
+    save_schedule(row, method, schedule)
+    messages.success(request, _("已更新 %(target)s 的年度分解") % {"target": row.indicator})
+    return redirect("work:plan", plan.name)
+
+
+# ---------------------------------------------------------------- projects
+
+@internal_view
+def projects(request, plan):
+    today = timezone.localdate()
+    as_of = _day(request.GET.get("as_of"), today)
+    ledger = [record.project for record in records_of(plan)]
+    rows = plan.projects.select_related("department").prefetch_related("stages")
+    return render(request, "work/projects.html", {
+        "plan": plan, "as_of": as_of, "stages": pipeline.STAGES,
+        "by_stage": pipeline.by_stage(ledger, as_of),
+        "by_department": pipeline.by_department(ledger, as_of),
+        "by_month": pipeline.by_month(ledger, as_of.year),
+        "projects": [(row, project.stage_on(as_of)) for row, project in zip(
+            rows, ledger, strict=True)],
+        "can_manage": can_manage(request.user),
+        "project_form": forms.ProjectForm(plan=plan), "import_form": forms.ImportForm()})
+
+
+@internal_view
+def project_new(request, plan):
+    if (refused := _post_only(request)) is not None:
+        return refused
+    if not can_manage(request.user):
+        raise PermissionDenied
+    form = forms.ProjectForm(request.POST, plan=plan)
+    if not form.is_valid():
+        messages.error(request, " ".join(f"{form.fields[name].label if name in form.fields else ''}"
+                                         f" {error}" for name, errors in form.errors.items()
+                                         for error in errors))
+        return redirect("work:projects", plan.name)
+    project = form.save()
+    messages.success(request, _("已登记项目 %(name)s") % {"name": project.name})
+    return redirect("work:project", plan.name, project.key)
+
+
+@internal_view
+def projects_upload(request, plan):
+    if (refused := _post_only(request)) is not None:
+        return refused
+    if not can_manage(request.user):
+        raise PermissionDenied
+    form = forms.ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("请选择要导入的文件"))
+        return redirect("work:projects", plan.name)
+    upload = form.cleaned_data["file"]
+    suffix = Path(upload.name).suffix.lower() or ".csv"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(upload.read())
+        try:
+            result = import_projects(plan, read_projects(path), upload.name)
+        except WorkFileError as exc:
+            messages.error(request, str(exc).replace(str(path), upload.name))
+            return redirect("work:projects", plan.name)
+    messages.success(request, _("已导入:新增 %(new)d 个,更新 %(changed)d 个,新增阶段记录 %(stages)d 条")
+                     % {"new": result.created, "changed": result.updated,
+                        "stages": result.stages_added})
+    return redirect("work:projects", plan.name)
+
+
+@internal_view
+def project_detail(request, plan, key):
+    project = get_object_or_404(plan.projects.select_related("department"), key=key)
+    may_move = can_move_project(request.user, project)
+    form = forms.StageForm(request.POST or None)
+    if request.method == "POST":
+        if not may_move:
+            raise PermissionDenied
+        if form.is_valid():
+            record_stage(project, form.stage_value(), form.cleaned_data["on"],
+                         form.cleaned_data["evidence"])
+            messages.success(request, _("已记录阶段 %(stage)s") % {"stage": form.stage_value()})
+            return redirect("work:project", plan.name, project.key)
+    return render(request, "work/project.html", {
+        "plan": plan, "project": project, "stages": project.stages.order_by("on", "order"),
+        "form": form, "may_move": may_move,
+        "history": project.stages.model.history.filter(project_id=project.pk).order_by(
+            "-history_date")[:20]})
+
+
+# ---------------------------------------------------------------- 督查督办
+
+@internal_view
+def supervision(request, plan):
+    items = visible_items(request.user, plan)
+    state = request.GET.get("state", "open")
+    if state == "open":
+        items = items.filter(closed_on__isnull=True)
+    elif state == "closed":
+        items = items.filter(closed_on__isnull=False)
+    department = request.GET.get("department") or ""
+    if department.isdigit():
+        items = items.filter(department_id=int(department))
+    level = request.GET.get("level") or ""
+    if level.isdigit():
+        items = items.filter(level=int(level))
+    items = list(items)
+    table: dict = defaultdict(lambda: [0] * len(S.Level))
+    for item in items:
+        table[item.department.name if item.department else pipeline.NO_DEPARTMENT][
+            item.level - 1] += 1
+    may_raise = can_raise_supervision(request.user)
+    return render(request, "work/supervision.html", {
+        "plan": plan, "items": items, "levels": list(S.Level), "state": state,
+        "department": department, "level": level,
+        "departments": plan.departments.all(),
+        "table": sorted(table.items()), "may_raise": may_raise,
+        "raise_form": forms.RaiseForm(plan=plan) if may_raise else None})
+
+
+@internal_view
+def supervision_raise(request, plan):
+    if (refused := _post_only(request)) is not None:
+        return refused
+    if not can_raise_supervision(request.user):
+        raise PermissionDenied
+    form = forms.RaiseForm(request.POST, plan=plan)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("work:supervision", plan.name)
+    item = service.raise_item(
+        plan, department=form.cleaned_data["department"], title=form.cleaned_data["title"],
+        detail=form.cleaned_data["detail"], level=S.Level(form.cleaned_data["level"]),
+        today=timezone.localdate(), by=request.user.get_username())
+    messages.success(request, _("已提出督办事项"))
+    return redirect("work:item", plan.name, item.pk)
+
+
+@internal_view
+def item_detail(request, plan, pk):
+    item = get_object_or_404(visible_items(request.user, plan), pk=pk)
+    may_explain, may_close = can_explain(request.user, item), can_raise_supervision(request.user)
+    explain_form, close_form = forms.ExplainForm(), forms.CloseForm()
+    if request.method == "POST":
+        action = request.POST.get("action")
+        today, by = timezone.localdate(), request.user.get_username()
+        try:
+            if action == "explain":
+                if not may_explain:
+                    raise PermissionDenied
+                explain_form = forms.ExplainForm(request.POST)
+                if explain_form.is_valid():
+                    service.explain_item(item, today=today, by=by, **explain_form.cleaned_data)
+                    messages.success(request, _("已提交情况说明"))
+                    return redirect("work:item", plan.name, item.pk)
+            elif action == "close":
+                if not may_close:
+                    raise PermissionDenied
+                close_form = forms.CloseForm(request.POST)
+                if close_form.is_valid():
+                    service.close_item(item, reason=close_form.cleaned_data["reason"],
+                                       today=today, by=by)
+                    messages.success(request, _("已销号"))
+                    return redirect("work:item", plan.name, item.pk)
+            else:
+                return HttpResponseNotAllowed(["GET"])
+        except service.ActionError as exc:
+            messages.error(request, str(exc))
+    return render(request, "work/item.html", {
+        "plan": plan, "item": item, "may_explain": may_explain and item.is_open,
+        "may_close": may_close and item.is_open, "explain_form": explain_form,
+        "close_form": close_form,
+        "history": item.history.order_by("-history_date", "-history_id")[:20]})
+
+
+@internal_view
+def ranking(request, plan):
+    today = timezone.localdate()
+    month = _day(f"{request.GET.get('month')}-01" if request.GET.get("month") else None,
+                 today).replace(day=1)
+    return render(request, "work/ranking.html", {
+        "plan": plan, "month": month, "formula": S.RANKING_FORMULA,
+        "ranked": service.monthly_ranking(plan, month)})
