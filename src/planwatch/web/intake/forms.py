@@ -18,8 +18,9 @@ PLAN_NAME = RegexValidator(r"^[a-z0-9][a-z0-9_-]*$",
 
 
 class UploadForm(forms.Form):
+    # An empty file is the readers' to refuse, in the same words as any unreadable one.
     document = forms.FileField(
-        label=_("规划文档"), help_text=_("txt、docx、pdf 或 html,不超过 20 MB"),
+        label=_("规划文档"), allow_empty_file=True, help_text=_("txt、docx、pdf 或 html,不超过 20 MB"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(DOCUMENT_SUFFIXES)}))
     reference_year = forms.IntegerField(
         label=_("文档年份"), required=False, min_value=1949, max_value=2100,
