@@ -239,3 +239,21 @@ def test_any_judgement_reaches_the_table_and_the_problems_in_order(judgements):
     assert binding_first == sorted(binding_first, reverse=True)
     counts = document.table("status_counts").rows
     assert sum(row[2].value for row in counts if row[0].text == "进度评价") == 3
+
+
+def test_overall_judgement_when_no_binding_target_lags():
+    assessments = [made_assessment("gdp", "on_track", "likely"),
+                   made_assessment("services", "on_track", "likely"),
+                   made_assessment("jobless", "maintained", "likely")]
+    overall = texts(section(build_report(make_small_input(assessments=assessments)), "总体评价"))
+    assert "1项约束性指标中，没有进度滞后或完成存在风险的指标。" in overall
+    assert "在可作进度评价的3项中，达到或超过序时进度的3项，占100%。" in overall[1]
+
+
+def test_plan_score_comes_from_the_engines_rollup():
+    rollup = {"formula": "目标得分 = …", "goals": [],
+              "plan": {"targets": 3, "judged": 2, "warnings": 1, "score": 61.5}}
+    document = build_report(make_small_input(rollup=rollup))
+    assert ("按综合评分方法计算，规划实施综合得分61.5分（满分100分；计入全部3项目标中可评价的2项，"
+            "计算方法见附录）。") in texts(section(document, "总体评价"))
+    assert "综合得分：目标得分 = …" in texts(section(document, "评估方法"))

@@ -202,8 +202,9 @@ def _numbered(section: Section, index: int) -> Section:
 
 
 def _notices(illustrative: Sequence[Observation]) -> tuple[Paragraph, ...]:
-    notices = [Paragraph("本报告为 planwatch 依据规划文本、监测数据和评估方法自动生成的初稿，"
-                         "报告中的每一个数字均可在附录所列数据来源中查到。", ParagraphRole.NOTE)]
+    notices = [Paragraph("本报告为 planwatch 依据规划文本、监测数据和评估方法自动生成的初稿；"
+                         "所用数据逐项列明来源和数据性质，评价按附录所列方法和参数计算。",
+                         ParagraphRole.NOTE)]
     if illustrative:
         names = sorted({o.indicator for o in illustrative})
         indicators = "、".join(names[:NOTICE_NAMES])
@@ -231,7 +232,7 @@ def _overall(report: ReportInput, main: list[_Assessed], annual: list[_Assessed]
         blocks.append(Paragraph(
             f"约束性指标中，{'、'.join(binding_lagging)}进度滞后或完成存在风险，需作为重点加以推进。"))
     elif binding:
-        blocks.append(Paragraph(f"{len(binding)}项约束性指标均达到进度要求，未出现预警。"))
+        blocks.append(Paragraph(f"{len(binding)}项约束性指标中，没有进度滞后或完成存在风险的指标。"))
     score = _plan_score(report.rollup)
     if score:
         blocks.append(Paragraph(score))
@@ -245,8 +246,9 @@ def _overall(report: ReportInput, main: list[_Assessed], annual: list[_Assessed]
 def _plan_score(rollup: Any) -> str:
     if not isinstance(rollup, dict) or rollup.get("plan", {}).get("score") is None:
         return ""
-    return (f"按综合评分方法计算，规划实施综合得分{rollup['plan']['score']:g}分"
-            "（满分100分，计算方法见附录）。")
+    plan = rollup["plan"]
+    return (f"按综合评分方法计算，规划实施综合得分{plan['score']:g}分（满分100分；"
+            f"计入全部{plan['targets']}项目标中可评价的{plan['judged']}项，计算方法见附录）。")
 
 
 def _time_frame(report: ReportInput) -> str:
