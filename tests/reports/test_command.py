@@ -129,3 +129,15 @@ def test_a_failed_write_leaves_no_file_behind(tmp_path, capsys, monkeypatch):
     assert main(["report", "luyuan", *AS_OF, "-o", str(tmp_path / "r.xlsx")]) == 2
     assert "r.xlsx: cannot write: No space left on device" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_figures_the_engine_cannot_use_are_named_with_the_target(tmp_path, capsys):
+    figures = tmp_path / "figures.csv"
+    figures.write_text("place,indicator,period,value,unit,kind,source\n"
+                       "绿园区,地区生产总值,2021,5,人,level,统计公报\n", encoding="utf-8")
+    assert main(["report", "luyuan", *AS_OF, "-o", str(tmp_path / "r.xlsx"),
+                 "--observations", str(figures)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("luyuan: target h2030.gdp: unit: ")
+    assert "cannot convert 人 to 亿元" in error and error.count("\n") == 1
+    assert not (tmp_path / "r.xlsx").exists()

@@ -58,9 +58,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         output, data = _report(args)
         _write_whole(output, data)
-    except (InputError, PlanFileError, ObservationFileError, EvaluationError,
-            ReportError) as error:
+    except (InputError, PlanFileError, ObservationFileError, ReportError) as error:
         print(str(error).strip(), file=sys.stderr)
+        return 2
+    except EvaluationError as error:  # names the target and field; the plan names the file
+        print(f"{args.plan}: {error}", file=sys.stderr)
         return 2
     print(f"已生成报告 {output}（{len(data):,} 字节）/ wrote {output}")
     return 0
