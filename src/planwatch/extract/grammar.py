@@ -279,22 +279,14 @@ class LineGrammar:
         last = run[-1]
         post = last["post"] or last["fpost"] or last["about"] or ""
         run_end = last.end()
-        # A counted object right after the unit: 新增8所九年一贯制学校.
-        object_end = run_end
-        object_text = ""
-        if len(run) == 1 and not post and unit != "比例" and (
-                lx.COUNTABLE_TAIL.search(unit) or unit.startswith("万")):
-            object_end = _object_end(s, run_end, clause.end)
-            object_text = s[run_end:object_end]
-            if _PREDICATE_INSIDE.search(object_text):
-                object_end, object_text = run_end, ""
-        people = bool(object_text and unit in ("万", "亿") and lx.PEOPLE_NOUN.match(object_text))
+        object_end = self._counted_object(run, unit, post, clause)
+        object_text = s[run_end:object_end]
         unit_text = "比例" if unit == "比例" else self._original_unit(first)
         if first["about"]:  # 1.2万余户: "more than", written inside the unit
             unit, unit_text = unit.replace(first["about"], "", 1), unit_text.replace(first["about"], "", 1)
-        if unit in ("万", "亿"):
-            # 200万中小学生: people counted without a classifier are 万人.
-            unit, unit_text, people = unit + "人", unit_text + "人", True
+        people = unit in ("万", "亿")
+        if people:  # 200万中小学生: people counted without a classifier are 万人
+            unit, unit_text = unit + "人", unit_text + "人"
         relative = lx.RELATIVE_BEFORE.search(compare_context) if unit in lx.POINT_UNITS else None
         if relative:
             head = segment[:len(segment) - len(compare_context) + relative.start()]
@@ -303,11 +295,10 @@ class LineGrammar:
             indicator_start, indicator_end, words = _indicator_bounds(segment, segment_start)
         indicator = self.line.original_text(indicator_start, indicator_end).strip()
         own_indicator = bool(indicator)
-        if object_text and not people:
-            verb = indicator if lx.COUNT_VERB.search(segment) else ""
-            indicator = (verb + self.line.original_text(run_end, object_end)).strip()
-        elif people:
-            indicator = (indicator + self.line.original_text(run_end, object_end)).strip()
+        if object_text:
+            # 新增8所九年一贯制学校 → 新增九年一贯制学校: the verb phrase and the counted object.
+            lead = indicator if people or lx.COUNT_VERB.search(segment) else ""
+            indicator = (lead + self.line.original_text(run_end, object_end)).strip()
         if not indicator:
             indicator = state.indicator
         indicator = self._with_subject(indicator, segment, first.start())
@@ -323,21 +314,35 @@ class LineGrammar:
             unit_text = "百分点"
         start = _skip_leading(s, segment_start, first.start())
         span_end = max(object_end, run_end)
+        # Surer when the clause names the indicator and a predicate, in a strong unit.
+        confidence = 0.55 + (0.2 if own_indicator or object_text else -0.1)
+        confidence += 0.1 if words or lx.COUNT_VERB.search(segment) else 0.0
+        confidence += 0.1 if unit in lx.PERCENT_UNITS or "元" in unit else 0.0
+        confidence -= 0.1 if chinese else 0.0
+        confidence = round(min(max(confidence, 0.05), 0.97), 2)
         results = []
         for (value, is_range), name in _distribute(indicator, values, segment):
             if is_range:
                 comparator = ">=" if comparator == "=" else comparator
-            confidence = 0.55 + (0.2 if own_indicator or object_text else -0.1)
-            confidence += 0.1 if words or lx.COUNT_VERB.search(segment) else 0.0
-            confidence += 0.1 if unit in lx.PERCENT_UNITS or "元" in unit else 0.0
-            confidence -= 0.1 if chinese else 0.0
             results.append(Found(
                 *self.line.original_span(start, span_end), indicator=name,
                 value=-value if negate else value, unit=unit_text, comparator=comparator, kind=kind,
-                confidence=round(min(max(confidence, 0.05), 0.97), 2), benchmark=benchmark))
+                confidence=confidence, benchmark=benchmark))
         state.indicator = indicator
         state.kind = kind
         return results, span_end
+
+    def _counted_object(self, run, unit: str, post: str, clause: _Clause) -> int:
+        """Where a counted object right after a lone figure ends (新增8所九年一贯制学校)."""
+        end = run[-1].end()
+        if len(run) > 1 or post or unit == "比例" or not (
+                lx.COUNTABLE_TAIL.search(unit) or unit.startswith("万")):
+            return end
+        object_end = _object_end(self.s, end, clause.end)
+        # 280件培育…企业占全市1/3: a predicate after the figure starts the next target instead.
+        if _PREDICATE_INSIDE.search(self.s, end, object_end):
+            return end
+        return object_end
 
     def _original_unit(self, match: re.Match) -> str:
         return self.line.original_text(match.start("unit"), match.end("unit"))

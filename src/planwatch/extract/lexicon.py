@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .numerals import ARABIC_NUMBER, CHINESE_NUMBER
+from .structure import YEAR
 
 PEOPLE_NOUN_TEXT = (
     "(?:中小学生|学生|儿童|青少年|老年人|老人|居民|群众|农民工|农民|职工|劳动力|人口|人员|游客|患者|妇女)")
@@ -140,7 +141,7 @@ RANK = re.compile(
     rf"前(?P<n>{NUMBER})(?:名|位|强)?")
 
 # Years in a clause: a deadline (到2025年), a base (较2020年) or a past statement (2020年完成).
-YEAR_TEXT = r"(?:(?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})"
+YEAR_TEXT = YEAR
 YEAR_PHRASE = re.compile(
     rf"(?P<base>较|比|相比|与|相对)?(?P<lead>到|至|在|于|力争|争取|确保|计划|预计)?"
     rf"(?P<year>{YEAR_TEXT})年(?P<suffix>底|末|前|以前|之前|内)?(?!\d{{1,2}}月|\d|[-—~至])")
