@@ -134,6 +134,20 @@ def synthetic_table(n: int, *, seed: int = 0, start: int = 2015, deadline: int =
     table.tolerance[growth] = np.where(rng.random(growth.sum()) < 0.3, table.goal[growth]
                                        - (table.goal[growth] ** (1 / span) - 0.005) ** span, 0.0)
 
+    # Rarer shapes the engines must agree on too: ceilings on totals ("累计不超过"), flows
+    # that touch zero (linear model), levels that cross zero (linear path), shares with
+    # a direction only.
+    ceiling = flows & (rng.random(n) < 0.15)
+    table.sign[ceiling] = -1.0
+    net = (kind == T.CUMULATIVE) & (rng.random(n) < 0.15)
+    table.values[net] = np.round(table.values[net] / table.values[net, 1:2] * 3 - 2.5)
+    crossing = (kind == T.LEVEL) & (rng.random(n) < 0.05)
+    table.values[crossing] -= level[crossing, None] * 1.05
+    table.goal[crossing] = np.abs(table.goal[crossing] - level[crossing])
+    percent_direction = direction & (rng.random(n) < 0.3)
+    table.log_path[percent_direction] = False
+    table.percent[percent_direction] = True
+
     table.values[:, ~seen] = np.nan
     gone = rng.random((n, width)) < missing
     gone[:, 0] &= rng.random(n) < 0.5
