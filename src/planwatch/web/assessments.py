@@ -18,7 +18,7 @@ Which figures count:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Max
@@ -40,7 +40,7 @@ from planwatch.evaluate import (
 from planwatch.web.data.models import Observation
 from planwatch.web.data.store import figure_key, to_domain
 from planwatch.web.plans import models
-from planwatch.web.plans.store import goal_tree, target_from_row
+from planwatch.web.plans.store import goal_children, goal_tree_of, target_from_row
 
 # Later wins in the engine; the official figure must be the one it keeps.
 PROVENANCE_ORDER = {"illustrative": 0, "estimate": 1, "official": 2}
@@ -59,6 +59,7 @@ class PlanAssessment:
     rows: list[models.Target]
     targets: list[domain.Target]
     goals: list[domain.Goal]
+    goal_children: dict[int | None, list[models.Goal]]
     observations: list[domain.Observation]
     table: TargetTable
     results: ResultTable
@@ -86,7 +87,8 @@ def assess_plan(plan: models.Plan, as_of: date, *, known_on: date | None = None,
     on `known_on` (default: everything stored now)."""
     rows = list(rows if rows is not None else plan.targets.select_related("goal", "department"))
     targets = [target_from_row(row) for row in rows]
-    goals = goal_tree(plan)
+    children = goal_children(plan)
+    goals = goal_tree_of(children)
     observations = relevant_observations(plan, targets, known_on=known_on)
     place = plan.jurisdiction.name
     unjudged: dict[str, str] = {}
@@ -100,7 +102,7 @@ def assess_plan(plan: models.Plan, as_of: date, *, known_on: date | None = None,
     assessments = assessments_from(table, results, infos)
     return PlanAssessment(
         plan=plan, as_of=as_of, known_on=known_on, rows=rows, targets=targets, goals=goals,
-        observations=observations, table=table, results=results, infos=infos,
+        goal_children=children, observations=observations, table=table, results=results, infos=infos,
         assessments=assessments, rollup=rollup(assessments, targets, goals),
         unjudged=unjudged)
 
@@ -185,6 +187,64 @@ def default_as_of(plan: models.Plan, today: date | None = None) -> date:
     return min(latest, today) if latest else today
 
 
-__all__ = ["EvaluationError", "PlanAssessment", "assess_plan", "counted_observations",
-           "default_as_of", "end_of_day", "latest_data_date", "latest_revisions",
-           "relevant_observations", "series_places"]
+
+
+@dataclass(frozen=True)
+class PlaceAssessment:
+    place: str
+    assessment: Assessment
+    illustrative: bool  # some figure it rests on is generated demo data
+
+
+def assess_places(plan: models.Plan, row: models.Target, places: list[str], as_of: date, *,
+                  known_on: date | None = None) -> list[PlaceAssessment]:
+    """The same target judged for each place (a district and its siblings), on each place's
+    own figures; a benchmark without a place of its own follows the place.
+
+    Rates, shares and relative targets are comparable as they stand. A target on an amount
+    (a level, a cumulative total, a count) is scaled to each place's size — its figures over
+    the home place's, on the periods both report — so every district is held to the same
+    ambition rather than to the home district's number."""
+    target = target_from_row(row)
+    home = target.place or plan.jurisdiction.name
+    plain = [replace(target, id=place, place=place, benchmark=None if target.benchmark is None
+                     else replace(target.benchmark, place=target.benchmark.place or place))
+             for place in places]
+    observations = relevant_observations(plan, [*plain, replace(target, place=home)],
+                                         known_on=known_on)
+    if target.kind in SIZED_KINDS:
+        sizes = relative_sizes(observations, target.indicator, home)
+        plain = [_scaled(copy, sizes.get(copy.place)) for copy in plain]
+    table, infos = build_table(plain, observations, as_of)
+    results = assess_table(table, plan_time(as_of))
+    illustrative = {o.place for o in observations
+                    if o.provenance == "illustrative" and o.period.end_date <= as_of}
+    return [PlaceAssessment(place, assessment, place in illustrative)
+            for place, assessment in zip(places, assessments_from(table, results, infos),
+                                         strict=True)]
+
+
+SIZED_KINDS = (domain.Kind.LEVEL, domain.Kind.CUMULATIVE, domain.Kind.COUNT)
+
+
+def relative_sizes(observations: list[domain.Observation], indicator: str, home: str
+                   ) -> dict[str, float]:
+    """Each place's amount of the indicator relative to the home place's: the mean ratio of
+    their figures for the same period and kind."""
+    amounts: dict[tuple[str, str, str], float] = {}
+    for o in observations:
+        if o.indicator == indicator and o.kind is not domain.ObservationKind.GROWTH_PCT:
+            amounts[(o.place, o.period.label, str(o.kind))] = o.value
+    ratios: dict[str, list[float]] = {}
+    for (place, period, kind), value in amounts.items():
+        base = amounts.get((home, period, kind))
+        if base:
+            ratios.setdefault(place, []).append(value / base)
+    return {place: sum(values) / len(values) for place, values in ratios.items()}
+
+
+def _scaled(target: domain.Target, size: float | None) -> domain.Target:
+    if size is None or target.value is None:
+        return target
+    base = None if target.base_value is None else target.base_value * size
+    return replace(target, value=target.value * size, base_value=base)

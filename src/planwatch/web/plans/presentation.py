@@ -14,6 +14,11 @@ def number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def percent(share: float | None) -> str:
+    """0.623 → "62%": probabilities and shares as people read them."""
+    return "" if share is None else f"{round(100 * share):d}%"
+
+
 def requirement(target: Target) -> str:
     """What the target asks for: 不低于 800 亿元; 高于 长春市 地区生产总值增速."""
     comparator = labels.COMPARATOR[Comparator(target.comparator)]

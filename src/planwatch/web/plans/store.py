@@ -249,7 +249,11 @@ def goal_children(row: models.Plan) -> dict[int | None, list[models.Goal]]:
 
 def goal_tree(row: models.Plan) -> list[domain.Goal]:
     """The plan's goals as a tree of domain Goals, siblings in the plan's order."""
-    children = goal_children(row)
+    return goal_tree_of(goal_children(row))
+
+
+def goal_tree_of(children: dict[int | None, list[models.Goal]]) -> list[domain.Goal]:
+    """The tree of domain Goals from goal_children's grouping (for callers that keep both)."""
 
     def build(goal: models.Goal) -> domain.Goal:
         return domain.Goal(key=goal.key, title=goal.title, level=goal.level, year=goal.year,

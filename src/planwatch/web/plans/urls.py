@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planwatch.web.plans import views
+from planwatch.web.plans import public, views
 
 app_name = "plans"
 
@@ -9,4 +9,12 @@ urlpatterns = [
     path("plans/<slug:plan_name>/", views.overview, name="overview"),
     path("plans/<slug:plan_name>/document/", views.plan_document, name="document"),
     path("plans/<slug:plan_name>/targets/<str:key>/", views.target_detail, name="target"),
+    path("plans/<slug:plan_name>/goals/<str:key>/", views.goal_detail, name="goal"),
+    path("plans/<slug:plan_name>/departments/", views.departments, name="departments"),
+    path("plans/<slug:plan_name>/departments/<int:department_id>/", views.department_detail,
+         name="department"),
+    path("plans/<slug:plan_name>/compare/", views.comparison, name="compare"),
+    path("public/<slug:plan_name>/", public.plan, name="public"),
+    path("public/<slug:plan_name>/targets/<str:key>/", public.target, name="public_target"),
+    path("public/<slug:plan_name>/open-data.zip", public.open_data, name="open_data"),
 ]

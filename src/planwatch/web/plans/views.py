@@ -1,43 +1,31 @@
-"""The plan pages: list of plans, the goal tree with its targets, one target, the document.
+"""The plan pages: the list of plans, the overview (领导驾驶舱), a target, a goal, a department,
+the comparison across districts, and the plan document.
 
-Views only fetch rows and hand them to templates; wording lives in presentation.py and text
-cutting in document.py.
+Views fetch rows and the plan's assessment (planwatch.web.assessments) and hand them to
+templates; arranging lives in dashboard.py, wording in presentation.py and judgement.py,
+charts in charts.py, text cutting in document.py.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import parse_qsl, urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from planwatch.domain.vocabulary import Kind
+from planwatch.evaluate import EvaluationError, score_formula
 from planwatch.web.accounts.permissions import can_view_plan, plan_view
+from planwatch.web.assessments import assess_places, assess_plan, default_as_of
 from planwatch.web.data.models import Observation
-from planwatch.web.plans import document, presentation
-from planwatch.web.plans.models import Goal, Plan, Target
-from planwatch.web.plans.store import goal_children
-
-
-@dataclass
-class TargetRow:
-    """A target with the words the pages show for it (the place to add status and outlook)."""
-
-    target: Target
-    requirement: str
-    deadline: str
-
-    @classmethod
-    def of(cls, target: Target) -> TargetRow:
-        return cls(target, presentation.requirement(target), presentation.deadline(target))
-
-
-@dataclass
-class GoalNode:
-    goal: Goal
-    depth: int
-    targets: list[TargetRow] = field(default_factory=list)
+from planwatch.web.plans import charts, dashboard, document
+from planwatch.web.plans.judgement import outlook_of, severity, status_of
+from planwatch.web.plans.models import Department, Jurisdiction, Plan, Target
+from planwatch.web.work.models import Project, Task
 
 
 @login_required
@@ -47,42 +35,108 @@ def home(request):
     return render(request, "plans/home.html", {"plans": plans})
 
 
+class Moment:
+    """The as-of date (and optional known-on date) a page is judged at, from the query string.
+
+    A malformed date is not an error page: the page opens on the default and says why.
+    """
+
+    def __init__(self, request, plan: Plan):
+        self.problems: list[str] = []
+        self.as_of = self._date(request, "as_of", _("评估截至日期")) or default_as_of(plan)
+        self.known_on = self._date(request, "known_on", _("数据截至日期"))
+        self.choices = period_choices(plan, self.as_of)
+
+    def _date(self, request, name: str, label: str) -> date | None:
+        text = request.GET.get(name, "").strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.problems.append(_("%(label)s “%(text)s” 不是 YYYY-MM-DD 格式的日期,已改用默认值")
+                                 % {"label": label, "text": text})
+            return None
+
+    @property
+    def query(self) -> str:
+        """The query string that keeps this moment on links to other pages."""
+        values = {"as_of": self.as_of.isoformat()}
+        if self.known_on:
+            values["known_on"] = self.known_on.isoformat()
+        return urlencode(values)
+
+
+def period_choices(plan: Plan, as_of: date) -> list[tuple[str, str]]:
+    """The half-year and year ends of the plan period up to today, and the chosen date."""
+    today = timezone.localdate()
+    choices = {}
+    for year in range(plan.period_start, plan.period_end + 1):
+        for end, words in ((date(year, 6, 30), _("%(year)s年上半年")),
+                           (date(year, 12, 31), _("%(year)s年"))):
+            if end <= today:
+                choices[end.isoformat()] = words % {"year": year}
+    choices.setdefault(as_of.isoformat(), as_of.isoformat())
+    return sorted(choices.items())
+
+
+def _judged_page(request, plan: Plan, **rows):
+    moment = Moment(request, plan)
+    judged = assess_plan(plan, moment.as_of, known_on=moment.known_on, **rows)
+    return moment, judged
+
+
 @plan_view
 def overview(request, plan: Plan):
-    targets = list(plan.targets.select_related("department"))
-    by_goal: dict[int | None, list[TargetRow]] = defaultdict(list)
-    for target in targets:
-        by_goal[target.goal_id].append(TargetRow.of(target))
-    children = goal_children(plan)
-    nodes: list[GoalNode] = []
-
-    def walk(goal: Goal, depth: int) -> None:
-        nodes.append(GoalNode(goal, depth, by_goal.pop(goal.pk, [])))
-        for child in children[goal.pk]:
-            walk(child, depth + 1)
-
-    for goal in children[None]:
-        walk(goal, 0)
+    moment, judged = _judged_page(request, plan)
+    lines = dashboard.target_lines(judged)
+    chosen = {name: request.GET.get(name, "") for name in dashboard.FILTERS}
+    sort = request.GET.get("sort", "order")
+    table = dashboard.sorted_lines(dashboard.filtered(lines, chosen), sort)
     return render(request, "plans/overview.html", {
-        "plan": plan, "nodes": nodes, "ungrouped": by_goal.get(None, []),
-        "target_count": len(targets),
+        "plan": plan, "moment": moment, "judged": judged, "summary": judged.rollup["plan"],
+        "formula": judged.rollup["formula"], "alerts": dashboard.alerts(lines),
+        "bars": dashboard.area_bars(judged, lines), "lines": table, "total": len(lines),
+        "filters": dashboard.filter_choices(lines, chosen),
+        "filter_labels": {name: label for name, (label, _v) in dashboard.FILTERS.items()},
+        "chosen": chosen, "sort": sort, "unjudged": judged.unjudged, "columns": COLUMNS,
+        "base_query": urlencode({**dict(parse_qsl(moment.query)),
+                                 **{k: v for k, v in chosen.items() if v}}),
     })
+
+
+# The target table's columns: sort key → heading.
+COLUMNS = [("indicator", _lazy("指标")), ("area", _lazy("目标领域")),
+           ("department", _lazy("责任部门")), ("kind", _lazy("类型")),
+           ("attribute", _lazy("属性")), ("status", _lazy("进度")), ("outlook", _lazy("趋势"))]
 
 
 @plan_view
 def target_detail(request, plan: Plan, key: str):
     target = get_object_or_404(
         Target.objects.select_related("goal", "department"), plan=plan, key=key)
+    moment, judged = _judged_page(request, plan, rows=[target])
+    return render(request, "plans/target.html", target_context(plan, target, moment, judged))
+
+
+def target_context(plan: Plan, target: Target, moment, judged) -> dict:
+    """What the target page shows, signed in or public."""
     context = None
     if target.span_start is not None and target.span_end <= len(plan.source_text):
         context = document.excerpt(plan.source_text, target.span_start, target.span_end)
-    return render(request, "plans/target.html", {
-        "plan": plan, "row": TargetRow.of(target), "target": target, "context": context,
-        "observations": _observations(plan, target),
-    })
+    line = dashboard.target_lines(judged)[0]
+    chart = chart_data = None
+    if line.assessment is not None:
+        chart_data = charts.chart_input(judged, judged.by_key[target.key])
+        chart = charts.echarts_option(chart_data)
+    return {
+        "plan": plan, "row": line, "line": line, "target": target, "context": context,
+        "moment": moment, "chart": chart, "observations": target_observations(plan, target),
+        "illustrative": chart_data is not None and chart_data.illustrative,
+    }
 
 
-def _observations(plan: Plan, target: Target):
+def target_observations(plan: Plan, target: Target):
     """Figures on the target's indicator and benchmark, every revision, each marked current
     or superseded."""
     places = {target.place or plan.jurisdiction.name}
@@ -96,6 +150,62 @@ def _observations(plan: Plan, target: Target):
 
 
 @plan_view
+def goal_detail(request, plan: Plan, key: str):
+    goal = get_object_or_404(plan.goals, key=key)
+    moment, judged = _judged_page(request, plan)
+    keys = _goal_and_below(judged, goal.pk)
+    lines = [line for line in dashboard.target_lines(judged) if line.target.goal_id in keys]
+    scored = [line for line in lines if line.score is not None]
+    return render(request, "plans/goal.html", {
+        "plan": plan, "goal": goal, "moment": moment, "lines": lines,
+        "summary": judged.goal_summary(goal.key), "formula": score_formula(),
+        "weighted_total": sum(line.weight * line.score for line in scored),
+        "weight_total": sum(line.weight for line in scored),
+        "children": judged.goal_children.get(goal.pk, []),
+    })
+
+
+def _goal_and_below(judged, goal_id: int) -> set[int]:
+    found, stack = set(), [goal_id]
+    while stack:
+        node = stack.pop()
+        found.add(node)
+        stack.extend(child.pk for child in judged.goal_children.get(node, []))
+    return found
+
+
+@plan_view
+def department_detail(request, plan: Plan, department_id: int):
+    department = get_object_or_404(Department, pk=department_id, plans=plan)
+    moment, judged = _judged_page(
+        request, plan, rows=plan.targets.select_related("goal", "department").filter(
+            department=department))
+    lines = dashboard.target_lines(judged)
+    tasks = list(Task.objects.filter(plan=plan).filter(
+        lead_department=department).union(Task.objects.filter(
+            plan=plan, department_links__department=department)).order_by("deadline", "order"))
+    projects = list(Project.objects.filter(plan=plan, department=department))
+    indicators = list(plan.indicators.filter(department=department))
+    today = timezone.localdate()
+    return render(request, "plans/department.html", {
+        "plan": plan, "department": department, "moment": moment, "lines": lines,
+        "alerts": dashboard.alerts(lines), "tasks": tasks, "projects": projects,
+        "indicators": indicators, "columns": COLUMNS,
+        "due": [task for task in tasks if task.deadline and task.status != "done"
+                and task.deadline >= today],
+        "overdue": [task for task in tasks if task.deadline and task.status != "done"
+                    and task.deadline < today],
+    })
+
+
+@plan_view
+def departments(request, plan: Plan):
+    return render(request, "plans/departments.html", {
+        "plan": plan, "departments": [link.department for link in
+                                      plan.department_links.select_related("department")]})
+
+
+@plan_view
 def plan_document(request, plan: Plan):
     targets = list(plan.targets.all())
     marks = [document.Marked(t.key, t.span_start, t.span_end, t.kind == Kind.MILESTONE)
@@ -103,3 +213,46 @@ def plan_document(request, plan: Plan):
     return render(request, "plans/document.html", {
         "plan": plan, "pieces": document.pieces(plan.source_text, marks), "targets": targets,
     })
+
+
+def comparison_group(plan: Plan) -> tuple[Jurisdiction | None, list[str]]:
+    """The jurisdiction whose districts are compared — the plan's own when it has children
+    (a city's plan), else its parent's — and their names, the plan's own place first."""
+    home = plan.jurisdiction
+    parent = home if home.children.exists() else home.parent
+    if parent is None:
+        return None, [home.name]
+    names = list(parent.children.order_by("code", "name").values_list("name", flat=True))
+    return parent, sorted(names, key=lambda name: name != home.name)
+
+
+@plan_view
+def comparison(request, plan: Plan):
+    moment = Moment(request, plan)
+    parent, places = comparison_group(plan)
+    reported = set(Observation.objects.filter(place__in=places).values_list(
+        "indicator", "place").distinct())
+    shared = {indicator for indicator, _place in reported
+              if sum(1 for i, _p in reported if i == indicator) > 1}
+    candidates = [row for row in plan.targets.select_related("goal", "department")
+                  if row.indicator in shared and row.kind not in COMPARISON_SKIPS]
+    chosen = next((row for row in candidates if row.key == request.GET.get("target")),
+                  candidates[0] if candidates else None)
+    ranking, problem = [], None
+    if chosen is not None:
+        try:
+            ranking = sorted(assess_places(plan, chosen, places, moment.as_of,
+                                           known_on=moment.known_on),
+                             key=lambda entry: severity(entry.assessment), reverse=True)
+        except EvaluationError as error:
+            problem = str(error)
+    return render(request, "plans/compare.html", {
+        "plan": plan, "moment": moment, "parent": parent, "places": places,
+        "candidates": candidates, "chosen": chosen, "problem": problem,
+        "ranking": [(entry, status_of(entry.assessment), outlook_of(entry.assessment))
+                    for entry in ranking],
+    })
+
+
+# Kinds that say nothing comparable across districts.
+COMPARISON_SKIPS = (Kind.MILESTONE, Kind.DIRECTION_ONLY)

@@ -5,3 +5,4 @@ from planwatch.web.plans import presentation
 register = template.Library()
 
 register.filter("number", presentation.number)
+register.filter("percent", presentation.percent)

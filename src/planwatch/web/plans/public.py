@@ -1,0 +1,86 @@
+"""The public transparency pages (no sign-in): a published plan, its assessments as of the date
+the planner published, each target with its chart, and the open-data download.
+
+Only plans a planner has published are found here; anything else is "not found", so the
+public cannot even learn which unpublished plans exist. Figures for periods after the
+published date are never shown.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from planwatch.domain import parse_period
+from planwatch.web.assessments import assess_plan
+from planwatch.web.plans import dashboard, opendata
+from planwatch.web.plans.models import Plan, Target
+from planwatch.web.plans.views import COLUMNS, target_context, target_observations
+
+
+class PublishedMoment:
+    """The published as-of date, in the shape the templates expect of a Moment."""
+
+    known_on = None
+    problems: list[str] = []
+
+    def __init__(self, plan: Plan):
+        self.as_of = plan.published_as_of
+        self.choices = []
+        self.query = ""
+
+
+def _published(plan_name: str) -> Plan:
+    return get_object_or_404(Plan.objects.select_related("jurisdiction"), name=plan_name,
+                             published=True)
+
+
+def plan(request, plan_name: str):
+    plan = _published(plan_name)
+    context = {"plan": plan, "public": True, "moment": PublishedMoment(plan),
+               "columns": COLUMNS}
+    if plan.published_as_of is None:
+        context["lines"] = [dashboard.TargetLine(row, None, None, None)
+                            for row in plan.targets.select_related("goal", "department")]
+        return render(request, "plans/public.html", context)
+    judged = assess_plan(plan, plan.published_as_of)
+    lines = dashboard.target_lines(judged)
+    return render(request, "plans/public.html", {
+        **context, "judged": judged, "summary": judged.rollup["plan"],
+        "formula": judged.rollup["formula"], "lines": lines,
+        "bars": dashboard.area_bars(judged, lines), "alerts": dashboard.alerts(lines)})
+
+
+def target(request, plan_name: str, key: str):
+    plan = _published(plan_name)
+    row = get_object_or_404(Target.objects.select_related("goal", "department"), plan=plan,
+                            key=key)
+    moment = PublishedMoment(plan)
+    if plan.published_as_of is None:
+        context = {"plan": plan, "target": row, "moment": moment, "chart": None,
+                   "line": dashboard.TargetLine(row, None, None, None), "observations": [],
+                   "context": None}
+        context["row"] = context["line"]
+    else:
+        context = target_context(plan, row, moment, assess_plan(
+            plan, plan.published_as_of, rows=[row]))
+        context["observations"] = [
+            o for o in target_observations(plan, row).filter(year__lte=plan.published_as_of.year)
+            if parse_period(o.period).end_date <= plan.published_as_of]
+    return render(request, "plans/target.html", {**context, "public": True})
+
+
+def open_data(request, plan_name: str):
+    plan = _published(plan_name)
+    if plan.published_as_of is None:
+        return HttpResponse("该规划尚未公开评估结果 / no assessment published for this plan",
+                            status=404, content_type="text/plain; charset=utf-8")
+    judged = assess_plan(plan, plan.published_as_of)
+    payload = opendata.open_data_zip(
+        title=plan.title, place=plan.jurisdiction.name, as_of=plan.published_as_of,
+        targets=judged.targets, observations=judged.observations,
+        assessments=judged.assessments, rollup=judged.rollup)
+    response = HttpResponse(payload, content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{plan.name}-open-data-{plan.published_as_of.isoformat()}.zip"')
+    return response
