@@ -80,3 +80,12 @@ def test_a_unit_column_gives_the_unit_and_bare_numbers_without_one_are_dropped()
     text = "指标 | 单位 | 2022年 | 2025年\n地区生产总值 | 亿元 | 380 | 520\n综合指数 | | 80 | 90\n"
     (target,) = extract_targets(text)
     assert (target.indicator, target.value, target.unit, target.year) == ("地区生产总值", 520, "亿元", 2025)
+
+
+def test_column_table_with_unit_column_and_named_target_column():
+    text = ("主要指标\n指标名称\n单位\n基期值\n目标值\n属性\n"
+            "1.地区生产总值\n亿元\n320\n480\n预期性\n"
+            "2.森林覆盖率\n%\n41\n43以上\n约束性\n")
+    targets = extract_targets(text, reference_year=2025)
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in targets] == [
+        ("地区生产总值", 480, "亿元", "="), ("森林覆盖率", 43, "%", ">=")]

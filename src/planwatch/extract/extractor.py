@@ -20,7 +20,7 @@ from .grammar import Found, has_figure, parse_line
 from .lexicon import MENTION
 from .script import normalise, simplify
 from .structure import Outline, parse_heading
-from .tables import CELL_SEPARATOR, ColumnTable, RowTable, classify_header
+from .tables import CELL_SEPARATOR, VALUE_COLUMNS, ColumnTable, RowTable, classify_header
 
 _HEADER_CHARS = 4000
 _WINDOW_LINES = 64  # a table row spans a few lines; targets never reach further back
@@ -29,7 +29,8 @@ _WINDOW_LINES = 64  # a table row spans a few lines; targets never reach further
 MAX_RESTATEMENTS = 32
 _COLUMN_HEADER_CELL = re.compile(
     r"^(?:(?:19|20)\d{2}年?(?:目标值?|预期值?|规划值?|基期值?|基数|现状值?|实际值?)?|指\s*标|指标名称|"
-    r"项\s*目|序号|属性|指标属性|单位|计量单位|年均增长.{0,6}|累计.{0,6}|类别)$")
+    r"项\s*目|序号|属性|指标属性|单位|计量单位|年均增长.{0,6}|累计.{0,6}|类别|(?:规划|预期)?目标值?|规划值|"
+    r"预期值|(?:基期|基准|基数|现状|现值)(?:值|年)?)$")
 _PROSE_LINE = re.compile(r"[。;]|.{41,}")
 
 
@@ -141,7 +142,7 @@ class _Reader:
     def _pending_header(self) -> bool:
         cells = [text.strip() for text, _ in self.pending]
         columns = classify_header(cells)
-        return bool(columns) and sum(1 for c in columns if c.kind == "year") >= 2
+        return bool(columns) and sum(1 for c in columns if c.kind in VALUE_COLUMNS) >= 2
 
     def _flush_pending(self) -> Iterator[ExtractedTarget]:
         pending, self.pending = self.pending, []

@@ -3,8 +3,8 @@
 Two flattenings reach the extractor. Row tables put a row on a line with cells separated by
 "|" (what the docx reader writes, and what many web copies look like); column tables put each
 cell on a line of its own (pages that lost their table markup). A header names the columns:
-year columns (the latest is the target, the others are baselines), a 年均增长/累计 column,
-and columns that never hold targets (进展情况, 责任单位, 属性 …).
+year columns (the latest is the target, the others are baselines) or 基期/目标 columns, a
+年均增长/累计 column, a 单位 column, and columns that never hold targets (进展情况, 责任单位 …).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .grammar import Found
-from .lexicon import COUNT_VERB
+from .lexicon import COUNT_VERB, UNIT
 from .numerals import NumeralError, parse_number
 from .script import simplify
 from .structure import YEAR, year_value
@@ -21,6 +21,8 @@ from .structure import YEAR, year_value
 CELL_SEPARATOR = re.compile(r"\s*[|\t]\s*")
 _YEAR_COLUMN = re.compile(rf"^(?:({YEAR})年?(?:目标值?|预期值?|规划值?|基期值?|基数|现状值?|实际值?)?)$")
 _GROWTH_COLUMN = re.compile("年均增长|年均增速|累计|五年累计")
+_TARGET_COLUMN = re.compile("^(?:规划|预期)?目标值?$|^规划值$|^预期值$")
+_BASELINE_COLUMN = re.compile("^(?:基期|基准|基数|现状|现值)(?:值|年)?$")
 # Columns that report progress or bookkeeping, never a target.
 _NON_TARGET_COLUMN = re.compile(
     "进展|完成情况|进度|实际完成|执行情况|现状|备注|责任|牵头|配合|单位|序号|属性|时限|完成时间|类别")
@@ -33,12 +35,20 @@ _EMPTY_CELL = re.compile(r"^[—–\-/]+$")
 _LABEL_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\))\s*")
 _SUB_ROW = re.compile(r"^其中\s*[:：]\s*")
+_UNIT_CELL = re.compile(rf"(?:{UNIT})|%|‰")
 
 
 @dataclass
 class Column:
-    kind: str  # label | year | growth | unit | other | value (a row without a header)
+    kind: str  # label | baseline | target | growth | unit | other | value (a headerless row)
     year: int | None = None
+
+    @property
+    def holds_targets(self) -> bool:
+        return self.kind in ("target", "growth", "value")
+
+
+VALUE_COLUMNS = ("baseline", "target", "growth")
 
 
 def classify_header(cells: list[str]) -> list[Column] | None:
@@ -48,22 +58,31 @@ def classify_header(cells: list[str]) -> list[Column] | None:
         simple = simplify(cell).replace(" ", "")
         year = _YEAR_COLUMN.match(simple)
         if year:
-            columns.append(Column("year", year_value(year.group(1))))
+            columns.append(Column("baseline", year_value(year.group(1))))
         elif _GROWTH_COLUMN.search(simple):
             columns.append(Column("growth"))
+        elif _TARGET_COLUMN.match(simple):
+            columns.append(Column("target"))
+        elif _BASELINE_COLUMN.match(simple):
+            columns.append(Column("baseline"))
         elif _UNIT_COLUMN.match(simple):
             columns.append(Column("unit"))
         elif _NON_TARGET_COLUMN.search(simple):
             columns.append(Column("other"))
         else:
             columns.append(Column("label"))
-    if sum(1 for c in columns if c.kind == "year") < 1:
+    # The latest year column is the target; earlier years are baselines.
+    years = [c.year for c in columns if c.year is not None]
+    for column in columns:
+        if column.year is not None and column.year == max(years):
+            column.kind = "target"
+    if not any(c.kind == "target" for c in columns):
         return None
     return columns
 
 
 def target_year(columns: list[Column]) -> int | None:
-    years = [c.year for c in columns if c.kind == "year"]
+    years = [c.year for c in columns if c.year is not None]
     return max(years) if years else None
 
 
@@ -179,7 +198,7 @@ class RowTable:
                           if c.kind == "unit"), "")
         found = []
         for (a, b), column in zip(spans, self.columns, strict=True):
-            if column.kind == "growth" or (column.kind == "year" and column.year == year):
+            if column.holds_targets:
                 target = cell_target(label, None, line[a:b], column,
                                      (offset + label_span[0], offset + b), year, unit_cell)
                 if target:
@@ -208,7 +227,8 @@ class ColumnTable:
 
     def __init__(self, header_cells: list[str]):
         self.columns = classify_header(header_cells) or []
-        self.value_columns = [c for c in self.columns if c.kind in ("year", "growth")]
+        self.value_columns = [c for c in self.columns if c.kind in VALUE_COLUMNS]
+        self.has_unit_column = any(c.kind == "unit" for c in self.columns)
         self.year = target_year(self.columns)
         self.labels: list[tuple[str, int]] = []
         self.values: list[tuple[str, int, int]] = []
@@ -240,6 +260,9 @@ class ColumnTable:
         while len(labels) > 1 and _NUMBERING.match(labels[0][0]) and _NUMBERING.match(labels[1][0]):
             labels = labels[1:]
         main, sub_labels = labels[0], [label for label, _ in labels[1:]]
+        unit_cell = ""
+        if self.has_unit_column and sub_labels and _UNIT_CELL.fullmatch(simplify(sub_labels[0])):
+            unit_cell = sub_labels.pop(0)
         columns = len(self.value_columns)
         # Sub-rows: "其中:本科…" adds a row under the label's own; "其中:小学 / 初中" replace it.
         layouts: list[list[str | None]] = []
@@ -252,11 +275,12 @@ class ColumnTable:
         found = []
         row_end = values[-1][2]
         for column_index, column in enumerate(self.value_columns):
-            if not (column.kind == "growth" or column.year == self.year):
+            if not column.holds_targets:
                 continue
             for row, sub_label in enumerate(rows):
                 cell_text, _, _ = values[column_index * len(rows) + row]
-                target = cell_target(main[0], sub_label, cell_text, column, (main[1], row_end), self.year)
+                target = cell_target(main[0], sub_label, cell_text, column, (main[1], row_end), self.year,
+                                     unit_cell)
                 if target:
                     found.append(target)
         return found
