@@ -84,3 +84,8 @@ def test_past_figures_are_no_targets():
             "截至11月底,已建成充电桩600个。今年全区地区生产总值增长6%。")
     (target,) = extract_targets(text)
     assert (target.value, target.year) == (6, 2025)
+
+
+def test_a_hedged_deadline_clause_holds_for_the_paragraph():
+    first, second = extract_targets("力争到2028年,全县旅游收入达到60亿元,游客人数达到900万人次。")
+    assert (first.year, second.year) == (2028, 2028)

@@ -48,3 +48,9 @@ def test_fractions_are_ratios():
 def test_chinese_numeral_with_a_point_unit():
     (target,) = extract_targets("服务业增加值增速高于地区生产总值增速两个百分点。")
     assert (target.value, target.unit) == (2, "百分点")
+
+
+def test_a_population_in_wan_without_a_classifier():
+    (target,) = extract_targets("到2030年,全县常住人口达到45万。")
+    assert (target.value, target.unit) == (45, "万人")
+    assert extract_targets("年度税收增加到5万。") == []

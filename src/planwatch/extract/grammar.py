@@ -122,7 +122,7 @@ class LineGrammar:
                 self.past_sentences.add(self.sentence_index(match.start()))
                 continue
             rest = (s[clause.start:match.start()] + s[match.end():clause.end]).strip()
-            if rest in _STANDALONE_REST:
+            if _STANDALONE_REST.fullmatch(rest):
                 self.paragraph_years.append((match.start(), year))
             else:
                 clause.due_year = year
@@ -285,7 +285,9 @@ class LineGrammar:
         if first["about"]:  # 1.2万余户: "more than", written inside the unit
             unit, unit_text = unit.replace(first["about"], "", 1), unit_text.replace(first["about"], "", 1)
         people = unit in ("万", "亿")
-        if people:  # 200万中小学生: people counted without a classifier are 万人
+        if people:  # 200万中小学生, 常住人口达到80万: people counted without a classifier are 万人
+            if not (lx.PEOPLE_NOUN.match(s, run_end) or lx.PEOPLE_NOUN.search(segment)):
+                return None
             unit, unit_text = unit + "人", unit_text + "人"
         relative = lx.RELATIVE_BEFORE.search(compare_context) if unit in lx.POINT_UNITS else None
         if relative:
@@ -493,7 +495,9 @@ def has_figure(text: str) -> bool:
         lx.MULTIPLE.search(text) or lx.ZERO.search(text) or lx.SCALE_LABEL.search(text))
 
 
-_STANDALONE_REST = ("", "时", "以后", "前后", "是")
+# What may stand beside a year in a clause of its own (力争到2025年, / 2025年时,): such a
+# deadline holds for the rest of the paragraph.
+_STANDALONE_REST = re.compile("(?:力争|争取|确保|计划|预计|努力|力求|要|将|预期|时|以后|前后|是|前|末|底)*")
 _HAS_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十]|翻|倍增|清零|零|级|同步|水平|前")
 
 
