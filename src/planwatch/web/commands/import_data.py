@@ -36,9 +36,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for problem in result.problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
-    if result.problem_count > len(result.problems):
-        print(f"{args.file}: 另有 {result.problem_count - len(result.problems)} 个问题未列出",
-              file=sys.stderr)
+    if result.unlisted:
+        print(f"{args.file}: 另有 {result.unlisted} 个问题未列出", file=sys.stderr)
     if not result.ok:
         print(f"{args.file}: {result.problem_count} 个问题,未写入任何数据 / "
               f"{result.problem_count} problem(s), nothing stored", file=sys.stderr)

@@ -54,6 +54,10 @@ class ImportResult:
     def ok(self) -> bool:
         return self.problem_count == 0 and self.file_problem is None
 
+    @property
+    def unlisted(self) -> int:
+        return self.problem_count - len(self.problems)
+
     def add_problem(self, problem: Problem) -> None:
         self.problem_count += 1
         if len(self.problems) < MAX_LISTED_PROBLEMS:

@@ -1,0 +1,279 @@
+"""Department reporting: the items a department owes, and a figure's way from draft to an
+approved Observation.
+
+Rules kept here, for the pages and the API alike:
+- a reporter enters figures only for indicators of a department they belong to
+  (accounts.permissions.can_report_for); planners approve or return them;
+- the value is stored converted to the indicator's unit (growth rates in %), and what the
+  reporter typed is kept beside it;
+- saves are optimistic: each carries the version it was read at, and a save against a newer
+  version is refused with a message naming who changed it and when — never a lost update;
+- approval appends the figure to the append-only Observation table through
+  data.store.save_observations; only then does evaluation see it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from planwatch import domain
+from planwatch.domain.periods import Period, PeriodError, parse_period
+from planwatch.domain.units import UnitError, convert
+from planwatch.web.accounts.permissions import can_approve, can_report_for
+from planwatch.web.data.calendar import ITEM_STATE_LABELS, ItemState, Schedule, reporting_periods
+from planwatch.web.data.models import (
+    OPEN_STATUSES,
+    Evidence,
+    Observation,
+    Submission,
+    SubmissionStatus,
+)
+from planwatch.web.data.store import save_observations
+from planwatch.web.home import planwatch_home
+from planwatch.web.plans.models import Department, Indicator
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+# Accepted attachment types: the name's extension and the bytes' signature must agree.
+EVIDENCE_SIGNATURES = {".pdf": (b"%PDF-",), ".png": (b"\x89PNG\r\n\x1a\n",),
+                       ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+                       ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",)}
+REPORTED_PROVENANCES = ("official", "estimate")
+
+
+class ReportingError(ValueError):
+    """A figure or action refused, with the reason in Chinese for the person who tried."""
+
+
+class StaleVersion(ReportingError):
+    """Someone else saved the item after this form was read."""
+
+
+@dataclass
+class Item:
+    """One figure a department owes: an indicator of a plan for one period."""
+
+    indicator: Indicator
+    period: Period
+    place: str
+    due: date
+    escalate_after: date
+    state: ItemState
+    submission: Submission | None
+
+    @property
+    def state_label(self) -> str:
+        return ITEM_STATE_LABELS[self.state]
+
+
+def schedule_of(indicator: Indicator) -> Schedule:
+    rule = getattr(indicator, "reporting_rule", None)
+    if rule is None:
+        return Schedule()
+    return Schedule(rule.lag_months, rule.due_day, rule.grace_days)
+
+
+def department_items(department: Department, today: date) -> list[Item]:
+    """What the department has to report: due, overdue, escalated, and its drafts, submitted
+    and returned figures, oldest deadline first. Approved periods are done and left out."""
+    indicators = list(Indicator.objects.filter(department=department)
+                      .select_related("plan__jurisdiction", "reporting_rule"))
+    names = {indicator.name for indicator in indicators}
+    reported = set(Observation.objects.filter(indicator__in=names,
+                                              provenance__in=REPORTED_PROVENANCES)
+                   .values_list("indicator", "place", "period").distinct())
+    open_submissions = {(s.indicator_id, s.period): s for s in Submission.objects.filter(
+        indicator__in=indicators, status__in=OPEN_STATUSES)}
+    items = []
+    for indicator in indicators:
+        plan, schedule = indicator.plan, schedule_of(indicator)
+        place = plan.jurisdiction.name
+        for period in reporting_periods(indicator.frequency, plan.period_start,
+                                        plan.period_end, schedule, today):
+            submission = open_submissions.pop((indicator.pk, period.label), None)
+            if submission is None and (indicator.name, place, period.label) in reported:
+                continue
+            state = (ItemState(submission.status) if submission is not None
+                     else schedule.state_of_missing(period, today))
+            items.append(Item(indicator, period, place, schedule.due_date(period),
+                              schedule.escalation_date(period), state, submission))
+    # Open submissions for periods outside the window still need finishing.
+    for submission in open_submissions.values():
+        indicator = submission.indicator
+        schedule, period = schedule_of(indicator), parse_period(submission.period)
+        items.append(Item(indicator, period, submission.place, schedule.due_date(period),
+                          schedule.escalation_date(period), ItemState(submission.status),
+                          submission))
+    items.sort(key=lambda item: (item.due, item.indicator.order))
+    return items
+
+
+@dataclass
+class Entry:
+    """A figure as a reporter entered it."""
+
+    indicator: Indicator
+    period: str
+    kind: str
+    value: str
+    unit: str
+    note: str = ""
+    version: int = 0  # the version the form was read at; 0 for a new item
+
+
+def save_entry(user, entry: Entry, *, submit: bool) -> Submission:
+    """Create or update the item's open submission as a draft, or submitted when `submit`."""
+    indicator = entry.indicator
+    if not can_report_for(user, indicator.department):
+        raise ReportingError("您不能填报该部门的指标")
+    try:
+        period = parse_period(entry.period)
+    except PeriodError:
+        raise ReportingError(f"期间“{entry.period}”无法识别") from None
+    if entry.kind not in {kind.value for kind in domain.ObservationKind}:
+        raise ReportingError(f"口径“{entry.kind}”无效")
+    try:
+        entered = float(entry.value.replace(",", "").replace(",", "").strip())
+    except ValueError:
+        raise ReportingError(f"数值“{entry.value}”不是数字") from None
+    target_unit = "%" if entry.kind == "growth_pct" else indicator.unit
+    unit = entry.unit.strip() or target_unit
+    try:
+        value = convert(entered, unit, target_unit)
+    except UnitError:
+        raise ReportingError(f"单位“{unit}”不能换算为“{target_unit}”") from None
+    name = user.get_username()
+    status = SubmissionStatus.SUBMITTED if submit else SubmissionStatus.DRAFT
+    fields = dict(kind=entry.kind, value=value, unit=target_unit, entered_value=entered,
+                  entered_unit=unit, note=entry.note.strip(), status=status,
+                  updated_by=name, updated_at=timezone.now())
+    place = indicator.plan.jurisdiction.name
+    with transaction.atomic():
+        if entry.version:
+            current = Submission.objects.filter(indicator=indicator, place=place,
+                                                period=period.label,
+                                                status__in=OPEN_STATUSES).first()
+            if current is None:
+                raise StaleVersion("该项已被审核或删除,请刷新页面")
+            return _update(current, entry.version, fields)
+        try:
+            with transaction.atomic():
+                return Submission.objects.create(
+                    indicator=indicator, department=indicator.department, place=place,
+                    period=period.label, created_by=name, **fields)
+        except IntegrityError:
+            existing = Submission.objects.filter(indicator=indicator, place=place,
+                                                 period=period.label,
+                                                 status__in=OPEN_STATUSES).first()
+            raise StaleVersion(_stale_message(existing)) from None
+
+
+def _stale_message(current: Submission | None) -> str:
+    if current is None:
+        return "该项刚被他人修改,请刷新页面后重试"
+    when = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M")
+    return (f"该项已被 {current.updated_by} 于 {when} 修改(当前为第 {current.version} 版),"
+            "您的修改未保存。请刷新页面,查看最新内容后再提交。")
+
+
+def _update(current: Submission, version: int, fields: dict) -> Submission:
+    """Write the fields only if the row is still at `version` (compare-and-set)."""
+    if current.status == SubmissionStatus.SUBMITTED and fields["status"] == "draft":
+        raise ReportingError("已提交的数据在审核前不能改回草稿")
+    changed = Submission.objects.filter(pk=current.pk, version=version).update(
+        version=version + 1, **fields)
+    if not changed:
+        raise StaleVersion(_stale_message(current))
+    _record_history(current, "填报")
+    return current
+
+
+def _record_history(submission: Submission, reason: str) -> None:
+    """The compare-and-set update() bypasses simple_history; saving the row again (it is
+    locked by the update until the transaction ends) records the change with its author."""
+    submission.refresh_from_db()
+    submission._change_reason = reason
+    submission.save()
+
+
+def approve(user, submission: Submission, version: int) -> Observation:
+    """Accept a submitted figure: append it as an Observation revision."""
+    if not can_approve(user):
+        raise ReportingError("只有规划管理人员可以审核")
+    with transaction.atomic():
+        _review(submission, version, SubmissionStatus.APPROVED, user, "")
+        source = f"{submission.department.name}填报,{user.get_username()}审核"
+        if submission.note:
+            source += f";说明:{submission.note}"
+        save_observations([domain.Observation(
+            submission.place, submission.indicator.name, parse_period(submission.period),
+            submission.value, submission.unit, kind=domain.ObservationKind(submission.kind),
+            source=source)], recorded_by=submission.created_by)
+        observation = (Observation.objects.filter(
+            place=submission.place, indicator=submission.indicator.name,
+            period=submission.period, kind=submission.kind, provenance="official")
+            .order_by("-revision").first())
+        Submission.objects.filter(pk=submission.pk).update(observation=observation)
+        submission.observation = observation
+        return observation
+
+
+def return_submission(user, submission: Submission, version: int, reason: str) -> None:
+    if not can_approve(user):
+        raise ReportingError("只有规划管理人员可以退回")
+    if not reason.strip():
+        raise ReportingError("退回时必须填写原因")
+    with transaction.atomic():
+        _review(submission, version, SubmissionStatus.RETURNED, user, reason.strip())
+
+
+def _review(submission: Submission, version: int, status: str, user, reason: str) -> None:
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ReportingError("该项不在待审核状态")
+    fields = dict(status=status, return_reason=reason, reviewed_by=user.get_username(),
+                  reviewed_at=timezone.now())
+    if not Submission.objects.filter(pk=submission.pk, version=version,
+                                     status=SubmissionStatus.SUBMITTED).update(
+            version=version + 1, **fields):
+        raise StaleVersion(_stale_message(Submission.objects.filter(pk=submission.pk).first()))
+    _record_history(submission, "审核")
+
+
+# --- evidence ------------------------------------------------------------------------------
+
+def uploads_dir() -> Path:
+    return planwatch_home() / "uploads"
+
+
+def attach_evidence(user, submission: Submission, name: str, data: bytes) -> Evidence:
+    """Keep an attachment after checking its size and that its bytes are what its name says."""
+    if not can_report_for(user, submission.department):
+        raise ReportingError("您不能为该部门上传材料")
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise ReportingError(f"文件“{name}”超过 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB 上限")
+    suffix = Path(name).suffix.lower()
+    signatures = EVIDENCE_SIGNATURES.get(suffix)
+    if signatures is None:
+        raise ReportingError(f"文件“{name}”的类型不允许;允许 "
+                             + "、".join(sorted(EVIDENCE_SIGNATURES)))
+    if not data.startswith(signatures):
+        raise ReportingError(f"文件“{name}”的内容与扩展名 {suffix} 不符")
+    stored = secrets.token_hex(16)
+    folder = uploads_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / stored).write_bytes(data)
+    return Evidence.objects.create(
+        submission=submission, stored_name=stored, original_name=Path(name).name[:255],
+        size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=user.get_username())
+
+
+def evidence_path(evidence: Evidence) -> Path:
+    return uploads_dir() / evidence.stored_name
+

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from planwatch.web.data import views
+
+app_name = "data"
+
+urlpatterns = [
+    path("", views.reporting_home, name="home"),
+    path("departments/<int:department_id>/", views.department, name="department"),
+    path("departments/<int:department_id>/report/", views.report, name="report"),
+    path("departments/<int:department_id>/template.xlsx", views.template, name="template"),
+    path("review/", views.review, name="review"),
+    path("submissions/<int:pk>/decide/", views.decide, name="decide"),
+    path("evidence/<int:pk>/", views.evidence, name="evidence"),
+    path("import/", views.import_page, name="import"),
+    path("export/", views.export, name="export"),
+    path("history/<str:kind>/<int:pk>/", views.history, name="history"),
+]

@@ -1,0 +1,289 @@
+"""Reporting pages: a department's items with one form each, the planner's review queue,
+bulk import with a preview, export, the XLSX template, evidence downloads and history tabs.
+
+Every view asks accounts.permissions; the rules themselves live in reporting.py and
+importer.py, shared with the CLI and the API.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from planwatch.web.accounts.permissions import (
+    can_approve,
+    can_report_for,
+    can_see_department,
+    can_view_plan,
+    department_view,
+    reportable_departments,
+)
+from planwatch.web.data import exporter, reporting
+from planwatch.web.data.importer import import_observations
+from planwatch.web.data.models import Evidence, Observation, Submission, SubmissionStatus
+from planwatch.web.labels import OBSERVATION_KIND
+from planwatch.web.plans.models import Department, Indicator, Plan
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+@login_required
+def reporting_home(request):
+    """The departments the user reports for (one goes straight to its page)."""
+    departments = list(reportable_departments(request.user))
+    if len(departments) == 1 and not can_approve(request.user):
+        return redirect("data:department", departments[0].pk)
+    return render(request, "data/home.html", {
+        "departments": departments, "can_approve": can_approve(request.user),
+        "pending": Submission.objects.filter(status=SubmissionStatus.SUBMITTED).count()
+        if can_approve(request.user) else None})
+
+
+@department_view
+def department(request, department: Department):
+    items = reporting.department_items(department, _today())
+    return render(request, "data/department.html", {
+        "department": department, "items": items,
+        "kinds": [(kind.value, label) for kind, label in OBSERVATION_KIND.items()],
+        "can_report": can_report_for(request.user, department),
+        "max_evidence_mb": reporting.MAX_EVIDENCE_BYTES // (1024 * 1024)})
+
+
+@require_POST
+@department_view
+def report(request, department: Department):
+    indicator = get_object_or_404(Indicator, pk=request.POST.get("indicator"),
+                                  department=department)
+    entry = reporting.Entry(
+        indicator, request.POST.get("period", ""), request.POST.get("kind", "level"),
+        request.POST.get("value", ""), request.POST.get("unit", ""),
+        request.POST.get("note", ""), _int(request.POST.get("version")))
+    files = request.FILES.getlist("evidence")
+    try:
+        oversized = [f.name for f in files if f.size > reporting.MAX_EVIDENCE_BYTES]
+        if oversized:
+            raise reporting.ReportingError(f"文件“{oversized[0]}”超过上限")
+        submission = reporting.save_entry(request.user, entry,
+                                          submit=request.POST.get("action") == "submit")
+        for upload in files:
+            reporting.attach_evidence(request.user, submission, upload.name, upload.read())
+    except reporting.ReportingError as error:
+        messages.error(request, f"{indicator.name} {entry.period}:{error}")
+    else:
+        messages.success(request, f"{indicator.name} {entry.period}:已{submission.get_status_display()}")
+    return redirect("data:department", department.pk)
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
+
+
+@login_required
+def review(request):
+    if not can_approve(request.user):
+        raise PermissionDenied
+    submissions = (Submission.objects.filter(status=SubmissionStatus.SUBMITTED)
+                   .select_related("indicator", "department").prefetch_related("evidence"))
+    return render(request, "data/review.html", {"submissions": submissions})
+
+
+@require_POST
+@login_required
+def decide(request, pk: int):
+    submission = get_object_or_404(Submission.objects.select_related("indicator", "department"),
+                                   pk=pk)
+    version = _int(request.POST.get("version"))
+    try:
+        if request.POST.get("action") == "approve":
+            reporting.approve(request.user, submission, version)
+            messages.success(request, f"{submission}:已审核入库")
+        else:
+            reporting.return_submission(request.user, submission, version,
+                                        request.POST.get("reason", ""))
+            messages.success(request, f"{submission}:已退回")
+    except reporting.ReportingError as error:
+        messages.error(request, f"{submission}:{error}")
+    return redirect("data:review")
+
+
+@login_required
+def evidence(request, pk: int):
+    """An attachment, always as a download of opaque bytes: never rendered by the browser."""
+    item = get_object_or_404(Evidence.objects.select_related("submission__department"), pk=pk)
+    if not can_see_department(request.user, item.submission.department):
+        raise PermissionDenied
+    path = reporting.evidence_path(item)
+    if not path.is_file():
+        raise Http404
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=item.original_name,
+                            content_type="application/octet-stream")
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+@department_view
+def template(request, department: Department):
+    indicators = list(Indicator.objects.filter(department=department)
+                      .select_related("plan__jurisdiction").order_by("plan", "order"))
+    place = indicators[0].plan.jurisdiction.name if indicators else ""
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument"
+                                         ".spreadsheetml.sheet")
+    exporter.department_template(department, indicators, place, response)
+    response["Content-Disposition"] = f'attachment; filename="template-{department.pk}.xlsx"'
+    return response
+
+
+@login_required
+def export(request):
+    plan = None
+    if request.GET.get("plan"):
+        plan = get_object_or_404(Plan, name=request.GET["plan"])
+        if not can_view_plan(request.user, plan):
+            raise PermissionDenied
+    elif not can_approve(request.user):
+        raise PermissionDenied
+    rows = exporter.current_rows(plan)
+    name = f"observations-{plan.name if plan else 'all'}"
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument"
+                                             ".spreadsheetml.sheet")
+        exporter.write_xlsx(rows, response)
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+def _csv_lines(rows):
+    import io
+
+    buffer = io.StringIO()
+    yield "\ufeff"  # Excel reads UTF-8 CSV correctly only with a byte-order mark.
+    exporter.write_csv([], buffer)
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        exporter.write_csv([row], buffer)
+        yield buffer.getvalue().split("\n", 1)[1]
+
+
+def _staged_path(token: str):
+    return reporting.uploads_dir() / "imports" / f"{token}.upload"
+
+
+@login_required
+def import_page(request):
+    """Upload → preview (every problem by row, column, reason) → commit, all rows or none."""
+    if not can_approve(request.user):
+        raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "data/import.html", {"max_mb": MAX_IMPORT_BYTES // 2**20})
+    if request.POST.get("action") == "commit":
+        return _commit_import(request)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要导入的文件")
+        return redirect("data:import")
+    if upload.size > MAX_IMPORT_BYTES:
+        messages.error(request, f"文件超过 {MAX_IMPORT_BYTES // 2**20} MB 上限")
+        return redirect("data:import")
+    token = secrets.token_hex(16)
+    path = _staged_path(token)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as staged:
+        for chunk in upload.chunks():
+            staged.write(chunk)
+    with path.open("rb") as staged:
+        result = import_observations(staged, upload.name, user=request.user, dry_run=True)
+    if result.ok:
+        request.session["pending_import"] = {"token": token, "name": upload.name}
+    else:
+        path.unlink(missing_ok=True)
+    return render(request, "data/import.html", {"result": result,
+                                                "max_mb": MAX_IMPORT_BYTES // 2**20})
+
+
+def _commit_import(request):
+    pending = request.session.pop("pending_import", None)
+    path = _staged_path(pending["token"]) if pending else None
+    if path is None or not path.is_file():
+        messages.error(request, "没有待确认的导入,请重新上传")
+        return redirect("data:import")
+    try:
+        with path.open("rb") as staged:
+            result = import_observations(staged, pending["name"], user=request.user)
+    finally:
+        path.unlink(missing_ok=True)
+    if result.ok:
+        messages.success(request, f"{pending['name']}:读取 {result.rows_read} 行,新增 "
+                                  f"{result.rows_added} 条")
+        return redirect("data:import")
+    return render(request, "data/import.html", {"result": result,
+                                                "max_mb": MAX_IMPORT_BYTES // 2**20})
+
+
+# --- history -------------------------------------------------------------------------------
+
+def _history_subject(kind: str, pk: int):
+    """(object, plan it belongs to or None, department it is reported by or None)."""
+    from planwatch.web.plans.models import Target
+    from planwatch.web.work.models import Project, Task
+
+    if kind == "plan":
+        plan = get_object_or_404(Plan, pk=pk)
+        return plan, plan, None
+    models = {"target": Target, "task": Task, "project": Project}
+    if kind in models:
+        subject = get_object_or_404(models[kind], pk=pk)
+        return subject, subject.plan, None
+    if kind == "submission":
+        subject = get_object_or_404(Submission.objects.select_related("department"), pk=pk)
+        return subject, None, subject.department
+    if kind == "observation":
+        subject = get_object_or_404(Observation, pk=pk)
+        indicator = (Indicator.objects.filter(name=subject.indicator)
+                     .exclude(department=None).select_related("department").first())
+        return subject, None, indicator.department if indicator else None
+    raise Http404
+
+
+@login_required
+def history(request, kind: str, pk: int):
+    """Who changed the object, when, and each field before and after, newest first; for an
+    observation also every revision of the figure."""
+    subject, plan, department = _history_subject(kind, pk)
+    allowed = (can_view_plan(request.user, plan) if plan is not None
+               else can_see_department(request.user, department) if department is not None
+               else can_approve(request.user) or request.user.has_perm(
+                   "accounts.view_all_plans"))
+    if not allowed:
+        raise PermissionDenied
+    records = list(subject.history.select_related("history_user")
+                   .order_by("-history_date", "-history_id"))
+    changes = []
+    for newer, older in zip(records, records[1:] + [None], strict=True):
+        delta = newer.diff_against(older).changes if older is not None else []
+        changes.append({"record": newer, "changes": delta})
+    revisions = None
+    if kind == "observation":
+        revisions = Observation.objects.filter(
+            place=subject.place, indicator=subject.indicator, period=subject.period,
+            kind=subject.kind, provenance=subject.provenance).order_by("-revision")
+    return render(request, "data/history.html", {
+        "subject": subject, "kind": kind, "changes": changes, "revisions": revisions})
