@@ -87,3 +87,12 @@ def test_same_document_gives_the_same_bytes(built):
     from planwatch.reports.word import render_docx
 
     assert render_docx(built.document) == built.files["docx"]
+
+
+def test_footer_carries_a_page_number_field(built):
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(built.files["docx"]))
+    footers = [archive.read(name) for name in archive.namelist()
+               if name.startswith("word/footer")]
+    assert any(b" PAGE " in footer for footer in footers)

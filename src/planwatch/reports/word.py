@@ -42,6 +42,7 @@ def render_docx(document: Document) -> bytes:
     properties.last_modified_by = "planwatch"
     properties.created = properties.modified = stamp
     properties.revision = 1
+    _page_numbers(word)
     _cover(word, document)
     for section in document.sections:
         _section(word, section, level=1)
@@ -98,26 +99,42 @@ def _cover(word, document: Document) -> None:
     word.add_page_break()
 
 
+def _page_numbers(word) -> None:
+    """A centred page number in the footer; later sections link to this footer."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    footer = word.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(footer.add_run(), "PAGE", "1")
+
+
+def _field(run, instruction: str, shown: str) -> None:
+    """A Word field (TOC, PAGE …): Word computes it, `shown` stands in until it does."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (("begin", None), (None, instruction), ("separate", None),
+                       (None, None), ("end", None)):
+        if kind is not None:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text is not None:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = shown
+        run._r.append(element)
+
+
 def _table_of_contents(word) -> None:
     """A TOC field over the Heading styles; Word fills it in when it opens the file."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    run = word.add_paragraph().add_run()
-    for kind, text in (("begin", None), (None, f'TOC \\o "1-{HEADING_LEVELS}" \\h \\z \\u'),
-                       ("separate", None), (None, "（在 Word 中右键“更新域”生成目录）"),
-                       ("end", None)):
-        if kind is not None:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        elif "TOC" in text:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        else:
-            element = OxmlElement("w:t")
-            element.text = text
-        run._r.append(element)
+    _field(word.add_paragraph().add_run(), f'TOC \\o "1-{HEADING_LEVELS}" \\h \\z \\u',
+           "（在 Word 中右键“更新域”生成目录）")
     settings = word.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
