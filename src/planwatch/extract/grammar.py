@@ -286,7 +286,7 @@ class LineGrammar:
             unit, unit_text = unit.replace(first["about"], "", 1), unit_text.replace(first["about"], "", 1)
         people = unit in ("万", "亿")
         if people:  # 200万中小学生, 常住人口达到80万: people counted without a classifier are 万人
-            if not (lx.PEOPLE_NOUN.match(s, run_end) or lx.PEOPLE_NOUN.search(segment)):
+            if not (lx.PEOPLE_AFTER.match(s, run_end) or lx.PEOPLE_NOUN.search(segment)):
                 return None
             unit, unit_text = unit + "人", unit_text + "人"
         relative = lx.RELATIVE_BEFORE.search(compare_context) if unit in lx.POINT_UNITS else None

@@ -23,11 +23,12 @@ UNIT = (
     rf"|{MAGNITUDE}(?:元人民币|美元|欧元|元|人次|平方公里|平方千米|平方米|立方米|公顷|亩|公里|千米|吨标准煤|吨|公斤|斤"
     r"|标箱|千瓦时|千瓦|米(?!饭))"
     r"|万?(?:年(?!\d)|岁)"
-    rf"|[万亿](?=[\u4e00-\u9fff]{{0,3}}?{PEOPLE_NOUN_TEXT}|\s*(?:[,;。]|$))"
     rf"|{MAGNITUDE}人(?![民大才工力])"
     rf"|{MAGNITUDE}(?P<about>余|多)?(?:个(?!人|体|性|别)|所(?!有|以|属|在|得|需)|家(?!庭)|条(?!件|例|线)|处(?!理|置|于)"
     r"|座|套|户|件|项(?!目)|名(?!单|称|字|额)|例|辆|台|张|间|栋|棵|株|只|位(?!于|置)"
-    r"|场(?!所|景|馆)|种|床|艘|架|支))"
+    r"|场(?!所|景|馆)|种|床|艘|架|支)"
+    # People without a classifier (200万中小学生, 人口达到80万): the grammar makes it 万人.
+    rf"|[万亿](?=[\u4e00-\u9fff]{{0,3}}?{PEOPLE_NOUN_TEXT}|\s*(?:[,;。]|$)))"
 )
 NUMBER = f"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})"
 MENTION = re.compile(
@@ -96,6 +97,7 @@ COUNT_VERB = re.compile(
 SPECIFICATION = re.compile("占地|建筑面积|总面积|设置|容纳|涉及|总投资|投资")
 # People counted without a classifier: 200万中小学生 → 万人.
 PEOPLE_NOUN = re.compile(PEOPLE_NOUN_TEXT)
+PEOPLE_AFTER = re.compile(f"[\u4e00-\u9fff]{{0,3}}?{PEOPLE_NOUN_TEXT}")
 
 # A figure that names a category instead of a target: 20亿元企业, 亿元以上项目.
 THRESHOLD_NOUN = re.compile(
