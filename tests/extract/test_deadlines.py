@@ -89,3 +89,10 @@ def test_past_figures_are_no_targets():
 def test_a_hedged_deadline_clause_holds_for_the_paragraph():
     first, second = extract_targets("力争到2028年,全县旅游收入达到60亿元,游客人数达到900万人次。")
     assert (first.year, second.year) == (2028, 2028)
+
+
+def test_a_paragraph_opening_on_the_past_reviews_it_to_the_end():
+    text = ("2025年政府工作报告\n过去一年,全县生产总值完成310亿元,增长6%;财政收入完成21亿元,增长8%。\n"
+            "今年主要目标:全县生产总值增长6.5%。")
+    (target,) = extract_targets(text)
+    assert (target.value, target.year) == (6.5, 2025)
