@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "planwatch.web.data",
     "planwatch.web.work",
     "planwatch.web.intake",
+    "planwatch.web.reports",
 ]
 
 MIDDLEWARE = [
