@@ -141,3 +141,15 @@ def test_a_half_year_growth_rate_without_any_level_is_not_a_figure():
     observations = series("地区生产总值", {"2021H1": 6.0}, unit="%", kind="growth_pct")
     a = judge(make_target(value=500), observations, date(2021, 6, 30))
     assert a.status == "insufficient_data"
+
+
+def test_a_deadline_within_its_year_is_judged_on_the_figure_dated_then():
+    target = make_target("count", 35, "个", indicator="三早项目开复工", year=2021,
+                         deadline=date(2021, 4, 30))
+    observations = series("三早项目开复工", {"2021-03": 20}, unit="个", kind="cumulative")
+    before = judge(target, observations, date(2021, 3, 31))
+    assert before.status in ("behind", "well_behind", "on_track", "ahead")
+    assert before.elapsed == pytest.approx(0.75)
+    late = series("三早项目开复工", {"2021-04": 33, "2021": 40}, unit="个", kind="cumulative")
+    after = judge(target, late, date(2022, 3, 31))
+    assert (after.status, after.latest_value, after.elapsed) == ("missed", 33, 1.0)

@@ -13,7 +13,7 @@ from . import engine
 from . import labels as L
 from .config import DEFAULT_CONFIG, EvaluationConfig
 from .explain import explain, when
-from .prepare import TargetInfo, build_table
+from .prepare import TargetInfo, build_table, plan_time
 from .table import ResultTable, TargetTable
 
 
@@ -49,14 +49,6 @@ class Assessment:
         data["interval"] = list(self.interval) if self.interval else None
         data["series"] = [{"period": p, "value": v} for p, v in self.series]
         return data
-
-
-def plan_time(as_of: date) -> float:
-    """as_of on the plan's time axis, counting whole months: a period that ends on or before
-    as_of sits at or before it (30 June 2024 → 2023.5, the place of 2024H1 figures)."""
-    next_day = date.fromordinal(as_of.toordinal() + 1)
-    months = as_of.month if next_day.month != as_of.month else as_of.month - 1
-    return as_of.year - 1 + months / 12
 
 
 def assess(targets: list[Target], observations: list[Observation], as_of: date, *,

@@ -121,14 +121,20 @@ class _Columns:
         self.count = self.annual.sum(0)
         self.last = np.where(self.annual, self.k, -1).max(0)
         self.base = self.figures[0]
-        final_k = self.years.astype(np.int64)
-        final_in = (final_k < width) & (table.start + final_k <= now + _EPS)
-        self.final = np.where(final_in, self.figures[np.minimum(final_k, width - 1), self.rows],
-                              np.nan)
-        self.has_final = ~np.isnan(self.final)
         pt = table.part_time
         self.part = (~np.isnan(pt) & (pt > table.start + np.maximum(self.last, 0))
-                     & (pt <= now + _EPS) & (pt < table.deadline))
+                     & (pt <= now + _EPS) & (pt <= table.deadline + _EPS))
+        # The figure at the deadline: the deadline year's, or for a deadline within a year
+        # ("五一"前) a part-year figure dated at it.
+        final_k = self.years.astype(np.int64)
+        final_in = ((self.years == final_k) & (final_k < width)
+                    & (table.start + final_k <= now + _EPS))
+        self.final = np.where(final_in, self.figures[np.minimum(final_k, width - 1), self.rows],
+                              np.where(self.part & (pt >= table.deadline - _EPS),
+                                       table.part_value, np.nan))
+        self.has_final = ~np.isnan(self.final)
+        # Full years left after the last full year's figure, for models of yearly figures.
+        self.years_left = final_k - self.last
         self.last_value = self.figures[np.maximum(self.last, 0), self.rows]
         self.has_points = (self.count > 0) | self.part
         # The latest figure: the deadline year's, else the part-year one, else the last year's.
@@ -440,8 +446,8 @@ def _flow(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
          observed_rate=observed)
     _deadline_outlook(result, usable & c.has_final, meets, total)
     open_ = usable & ~c.has_final
-    _cumulative_outlook(c, result, open_ & cumulative & (c.count >= config.min_points),
-                        annual_total, config)
+    _cumulative_outlook(c, result, open_ & cumulative & (c.count >= config.min_points)
+                        & (c.years_left >= 1), annual_total, config)
     points = c.count + c.part
     _count_outlook(c, result, open_ & ~cumulative & (points >= config.min_points), total,
                    time, left, config)
@@ -562,7 +568,7 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     _set(result, usable & scheduled, progress=progress, ratio=ratio, gap=gap,
          required_rate=required, observed_rate=observed)
     _deadline_outlook(result, usable & c.has_final, meets_now, c.final)
-    fit = usable & ~c.has_final & (c.count >= config.min_points)
+    fit = usable & ~c.has_final & (c.count >= config.min_points) & (c.years_left >= 1)
     if not fit.any():
         return
     first_k = np.where(c.upto, c.k, c.width).min(0)
@@ -601,7 +607,7 @@ def _bound(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
          elapsed=np.minimum(1.0, (time - t.start) / c.years),
          gap=np.where(band, tol - np.abs(y - goal), sign * (y - goal)))
     _deadline_outlook(result, usable & c.has_final, breaches == 0, c.final)
-    fit = usable & ~c.has_final & (c.count >= config.min_points)
+    fit = usable & ~c.has_final & (c.count >= config.min_points) & (c.years_left >= 1)
     prior = config.prior_sd_relative * np.maximum(
         np.abs(goal), np.where(c.upto, np.abs(c.figures), 0.0).max(0))
     _steady_outlook(c, result, fit, c.upto, breaches, prior, config)
@@ -669,7 +675,7 @@ def _relative(c: _Columns, result: ResultTable, config: EvaluationConfig) -> Non
          elapsed=c.last / c.years, observed_rate=statistic, gap=gap,
          breaches=breaches.astype(float))
     _deadline_outlook(result, usable & c.has_final, met, statistic)
-    fit = usable & ~c.has_final & (c.count >= config.min_points)
+    fit = usable & ~c.has_final & (c.count >= config.min_points) & (c.years_left >= 1)
     _steady_outlook(c, result, fit, c.annual, breaches, np.zeros(c.n), config)
 
 

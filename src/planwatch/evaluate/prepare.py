@@ -80,6 +80,8 @@ def build_table(targets: list[Target], observations: list[Observation], as_of: d
         target_place = target.place or default_place
         builder = _Row(table, row, target, start, deadline, config)
         benchmark = builder.fill(series, target_place)
+        if builder.due_within_year:  # "五一"前: judged on the part-year figure dated then
+            table.deadline[row] = plan_time(target.deadline)
         infos.append(TargetInfo(
             id=target.id, indicator=target.indicator, kind=target.kind, place=target_place,
             unit=builder.unit, start=start, deadline=deadline, value=target.value,
@@ -88,6 +90,14 @@ def build_table(targets: list[Target], observations: list[Observation], as_of: d
             margin=target.benchmark.margin if target.benchmark is not None else 0.0,
             band=bool(table.band[row]), tolerance=float(table.tolerance[row])))
     return table, infos
+
+
+def plan_time(as_of: date) -> float:
+    """as_of on the plan's time axis, counting whole months: a period that ends on or before
+    as_of sits at or before it (30 June 2024 → 2023.5, the place of 2024H1 figures)."""
+    next_day = date.fromordinal(as_of.toordinal() + 1)
+    months = as_of.month if next_day.month != as_of.month else as_of.month - 1
+    return as_of.year - 1 + months / 12
 
 
 def _single_place(targets: list[Target], observations: list[Observation]) -> str | None:
@@ -127,6 +137,10 @@ class _Row:
         self.start, self.deadline, self.config = start, deadline, config
         self.values = table.values[row]
         self.unit = target.unit
+        self.due_within_year = (target.deadline is not None and target.deadline.year == deadline
+                                and target.deadline < date(deadline, 12, 31))
+        # A full-year figure of a year whose deadline falls within it comes too late to count.
+        self.last_column = deadline - start - (1 if self.due_within_year else 0)
 
     # -------------------------------------------------------------- shared helpers
 
@@ -135,7 +149,7 @@ class _Row:
 
     def column(self, year: int) -> int | None:
         k = year - self.start
-        return k if 0 <= k <= self.deadline - self.start else None
+        return k if 0 <= k <= self.last_column else None
 
     def converted(self, obs: Observation, unit: str) -> float:
         try:

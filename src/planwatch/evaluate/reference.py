@@ -134,10 +134,18 @@ def _annual_and_part(row: _Row, now: float):
 
 
 def _final(row: _Row, now: float) -> float:
-    """The deadline year's figure once it is in (NaN before)."""
-    k = int(row.deadline - row.start)
-    if k < len(row.values) and row.start + k <= now + 1e-9:
-        return row.values[k]
+    """The figure at the deadline once it is in (NaN before): the deadline year's, or, for a
+    deadline within a year ("五一"前), a part-year figure dated at it."""
+    years = row.deadline - row.start
+    k = int(years)
+    if years == k:
+        if k < len(row.values) and row.start + k <= now + 1e-9:
+            return row.values[k]
+        return math.nan
+    annual = _annual(row, now, 1)
+    if _part(row, now, annual[-1][0] if annual else 0) \
+            and row.part_time >= row.deadline - 1e-9:
+        return row.part_value
     return math.nan
 
 
@@ -145,7 +153,7 @@ def _part(row: _Row, now: float, after_column: int) -> bool:
     """Whether the part-year figure is later than the last full year and not after as-of."""
     t = row.part_time
     return (not math.isnan(t) and t > row.start + after_column and t <= now + 1e-9
-            and t < row.deadline)
+            and t <= row.deadline + 1e-9)
 
 
 def _prior_sd(row: _Row, log_scale: bool, scale: float, config: EvaluationConfig) -> float:
@@ -405,7 +413,8 @@ def _flow(row: _Row, now: float, config: EvaluationConfig) -> dict:
 
 def _cumulative_outlook(row: _Row, annual: list[tuple[int, float]], annual_total: float,
                         config: EvaluationConfig) -> dict:
-    if len(annual) < config.min_points:
+    h = int(row.deadline - row.start) - annual[-1][0] if annual else 0
+    if len(annual) < config.min_points or h < 1:  # no full year left to project
         return {}
     log_scale = all(v > 0 for _, v in annual)
     result: dict = {"log_scale": log_scale}
@@ -415,8 +424,7 @@ def _cumulative_outlook(row: _Row, annual: list[tuple[int, float]], annual_total
     scale_level = max(abs(v) for v in [row.goal] + [v for _, v in annual])
     variance, df = _posterior_variance(
         sample_var, m, _prior_sd(row, log_scale, scale_level, config), config)
-    k_last, z_last = zs[-1]
-    h = int(row.deadline - row.start) - k_last
+    z_last = zs[-1][1]
     need = row.goal - row.sign * row.tolerance - annual_total
     q = _quantile(df, config)
     if log_scale:
@@ -521,13 +529,13 @@ def _zero_outlook(row: _Row, now: float, annual: list[tuple[int, float]], final:
     if not math.isnan(final):
         return _deadline_outlook(attains(final, row.goal, row.sign, row.tolerance, False),
                                  final)
-    if len(annual) < config.min_points:
+    h = int(row.deadline - row.start) - annual[-1][0] if annual else 0
+    if len(annual) < config.min_points or h < 1:
         return {}
     points = ([(0, row.values[0])] if not math.isnan(row.values[0]) else []) + annual
     (k_first, first), (k_last, last) = points[0], points[-1]
     smooth = config.zero_smoothing
     decay = ((last + smooth) / (first + smooth)) ** (1 / (k_last - k_first))
-    h = int(row.deadline - row.start) - k_last
     rates = [(last + smooth) * decay ** j for j in range(1, h + 1)]
     expected = sum(rates) if row.scope == T.EACH_YEAR else rates[-1]
     low, high = _poisson_interval(rates[-1], config)
@@ -574,6 +582,8 @@ def _steady_outlook(row: _Row, points: list[tuple[int, float]], breaches: int,
         prior = config.prior_sd_points if row.percent else prior_scale
     variance, df = _posterior_variance(_sample_var(xs), len(xs), prior, config)
     h = int(row.deadline - row.start) - points[-1][0]
+    if h < 1:
+        return {}
     q = _quantile(df, config)
     goal, sign, tol = row.goal, row.sign, row.tolerance
     averaged = row.kind == T.RELATIVE and row.scope == T.PERIOD_AVERAGE

@@ -148,12 +148,16 @@ def synthetic_table(n: int, *, seed: int = 0, start: int = 2015, deadline: int =
     table.log_path[percent_direction] = False
     table.percent[percent_direction] = True
 
+    # Deadlines within a year ("五一"前, 年中): judged on a part-year figure dated at them.
+    dated = rng.random(n) < 0.04
+    table.deadline[dated] = start + years - 1 + rng.choice([0.25, 0.5, 0.75], dated.sum())
+
     table.values[:, ~seen] = np.nan
     gone = rng.random((n, width)) < missing
     gone[:, 0] &= rng.random(n) < 0.5
     table.values[gone] = np.nan
-    part = (rng.random(n) < 0.1) & (years < span)
-    table.part_time[part] = start + years + 0.5
+    part = ((rng.random(n) < 0.1) & (years < span)) | (dated & (rng.random(n) < 0.7))
+    table.part_time[part] = np.where(dated, table.deadline, start + years + 0.5)[part]
     table.part_value[part] = np.where(flows, table.goal / span / 2, 1.0)[part] * np.where(
         flows, 1.0, np.nan_to_num(table.values[:, years], nan=1.0))[part] * rng.uniform(
         0.97, 1.05, part.sum())
