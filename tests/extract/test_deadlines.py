@@ -96,3 +96,4 @@ def test_a_paragraph_opening_on_the_past_reviews_it_to_the_end():
             "今年主要目标:全县生产总值增长6.5%。")
     (target,) = extract_targets(text)
     assert (target.value, target.year) == (6.5, 2025)
+    assert extract_targets("2025年要点\n过去五年,新建学校12所;改造小区40个。")  == []

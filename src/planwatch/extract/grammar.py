@@ -119,7 +119,7 @@ class LineGrammar:
                 continue
             lead = match["lead"] or ""
             if self.earliest_year and year < self.earliest_year and lead not in lx.DEADLINE_LEADS:
-                self._mark_past(match.start())
+                self._mark_past(match)
                 continue
             rest = (s[clause.start:match.start()] + s[match.end():clause.end]).strip()
             if _STANDALONE_REST.fullmatch(rest):
@@ -127,7 +127,7 @@ class LineGrammar:
             else:
                 clause.due_year = year
         for match in lx.PAST_MARKER.finditer(s):
-            self._mark_past(match.start())
+            self._mark_past(match)
         if "年" in s:
             for pattern, ahead in ((lx.THIS_YEAR, 0), (lx.NEXT_YEAR, 1)):
                 for match in pattern.finditer(s):
@@ -141,13 +141,14 @@ class LineGrammar:
                 month = int(parse_number(match["month"]))
                 self.clause_at(match.start()).deadline = (month, _last_day(month))
 
-    def _mark_past(self, position: int) -> None:
-        """A sentence about the past holds no targets; a paragraph that opens on the past
-        (过去一年, / 2023年, …) reviews it to the end."""
-        if position < self.clause_at(0).end:
+    def _mark_past(self, match: re.Match) -> None:
+        """A sentence about the past holds no targets; a paragraph that opens with a clause
+        of its own on the past (过去一年, / 2023年, / 五年来,) reviews it to the end."""
+        opening = self.clause_at(0)
+        if match.start() < opening.end and len(self.s[opening.start:opening.end].strip()) - len(match[0]) <= 4:
             self.past_sentences.update(range(len(self.sentence_breaks) + 1))
         else:
-            self.past_sentences.add(self.sentence_index(position))
+            self.past_sentences.add(self.sentence_index(match.start()))
 
     def due_year_at(self, position: int) -> int | None:
         """A deadline in the figure's clause, else the last standalone 到2025年, before it."""
