@@ -39,3 +39,17 @@ def test_illustrative_points_change_the_picture():
 
 def test_an_empty_chart_still_draws():
     assert render_png(ChartSpec("登记失业率", "%", ())).startswith(PNG_SIGNATURE)
+
+
+def test_every_label_has_its_glyphs_in_the_font():
+    import warnings
+
+    # A title of its own keeps the cache from answering for the renderer.
+    spec = ChartSpec("城镇新增就业（字形检查）", "万人", SPEC.observed,
+                     benchmark=SPEC.observed, benchmark_label="长春市城镇新增就业增速",
+                     path=SPEC.path, target=SPEC.target, projection=SPEC.projection,
+                     band=SPEC.band)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_png(spec)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
