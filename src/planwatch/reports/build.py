@@ -55,8 +55,11 @@ OUTLOOK_TONES = {"likely": Tone.GOOD, "probable": Tone.GOOD, "at_risk": Tone.WAR
 # Most serious first: the order problems are listed in.
 LAGGING_STATUSES = ("missed", "breached", "rebound", "moving_away", "well_behind", "behind")
 RISKY_OUTLOOKS = ("unlikely", "at_risk")
-ON_SCHEDULE_TONES = (Tone.GOOD,)
 
+TASK_STATUS_ZH = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成",
+                  "delayed": "滞后"}
+TASK_TONES = {"not_started": Tone.NEUTRAL, "in_progress": Tone.GOOD, "done": Tone.GOOD,
+              "delayed": Tone.BAD}
 PROVENANCE_ZH = {Provenance.OFFICIAL: "官方数据", Provenance.ESTIMATE: "估计数",
                  Provenance.ILLUSTRATIVE: "示意数据"}
 OBSERVATION_KIND_ZH = {"level": "总量/水平", "growth_pct": "增速（%）", "cumulative": "累计",
@@ -272,7 +275,7 @@ def _count_sentence(subject: str, assessed: Sequence[_Assessed]) -> str:
     statuses = Counter(a.assessment.status_zh for a in assessed)
     outlooks = Counter(a.assessment.outlook_zh for a in assessed)
     judged = [a for a in assessed if a.status in STATUS_TONES]
-    on_schedule = sum(STATUS_TONES[a.status] in ON_SCHEDULE_TONES for a in judged)
+    on_schedule = sum(STATUS_TONES[a.status] is Tone.GOOD for a in judged)
     share = (f"在可作进度评价的{len(judged)}项中，达到或超过序时进度的{on_schedule}项，"
              f"占{on_schedule / len(judged):.0%}。" if judged else "")
     return (f"纳入评估的{subject}共{len(assessed)}项，其中约束性{binding}项、"
@@ -555,11 +558,6 @@ def _tasks_and_projects(plan: Plan, kind: ReportKind, year: int, as_of: date) ->
         return None
     return Section("重点任务与项目", tuple(blocks), landscape=True)
 
-
-TASK_STATUS_ZH = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成",
-                  "delayed": "滞后"}
-TASK_TONES = {"not_started": Tone.NEUTRAL, "in_progress": Tone.GOOD, "done": Tone.GOOD,
-              "delayed": Tone.BAD}
 
 
 # 六、下一步建议 ---------------------------------------------------------------------------
