@@ -104,7 +104,7 @@ def test_assessment_of_a_target_the_plan_lacks_is_refused():
 def test_problems_list_binding_targets_first_with_department_explanations():
     document = build_report(make_small_input(explanations={"jobless": "受疫情影响，岗位减少。"}))
     problems = texts(section(document, "存在的问题"))
-    assert problems[0].startswith("【约束性】登记失业率：未守住控制目标")
+    assert problems[0].startswith("【约束性·预警】登记失业率：未守住控制目标")
     assert problems[1] == "区人社局说明：受疫情影响，岗位减少。"
     assert problems[2].startswith("【预期性】服务业增加值增速：滞后（需加快）")
     assert problems[3] == "责任部门尚未提交书面说明。"
@@ -235,7 +235,7 @@ def test_any_judgement_reaches_the_table_and_the_problems_in_order(judgements):
                or a.outlook in ("at_risk", "unlikely")]
     listed = [text for text in texts(section(document, "存在的问题")) if text.startswith("【")]
     assert len(listed) == len(lagging)
-    binding_first = [text.startswith("【约束性】") for text in listed]
+    binding_first = [text.startswith("【约束性") for text in listed]
     assert binding_first == sorted(binding_first, reverse=True)
     counts = document.table("status_counts").rows
     assert sum(row[2].value for row in counts if row[0].text == "进度评价") == 3

@@ -502,7 +502,7 @@ def _problems(report: ReportInput, assessed: list[_Assessed]) -> Section:
     if not lagging:
         blocks.append(Paragraph("各项指标均达到进度要求，暂未发现进度滞后或完成存在风险的指标。"))
     for a in lagging:
-        attribute = "约束性" if a.binding else "预期性"
+        attribute = ("约束性" if a.binding else "预期性") + ("·预警" if a.assessment.warning else "")
         blocks.append(Paragraph(
             f"【{attribute}】{a.name}：{a.assessment.status_zh}，{a.assessment.outlook_zh}。"
             + a.assessment.explanation.strip()))
