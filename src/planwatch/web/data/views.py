@@ -64,6 +64,8 @@ def department(request, department: Department):
 @require_POST
 @department_view
 def report(request, department: Department):
+    if not can_report_for(request.user, department):
+        raise PermissionDenied
     indicator = get_object_or_404(Indicator, pk=request.POST.get("indicator"),
                                   department=department)
     entry = reporting.Entry(
