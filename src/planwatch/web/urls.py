@@ -9,6 +9,7 @@ urlpatterns = [
     path("intake/", include("planwatch.web.intake.urls")),
     path("", include("planwatch.web.work.urls")),
     path("data/", include("planwatch.web.data.urls")),
+    path("api/", include("planwatch.web.api.urls")),
     path("", include("planwatch.web.reports.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
