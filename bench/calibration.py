@@ -12,7 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planwatch.evaluate.calibration import format_table, reliability, simulate
+from planwatch.evaluate.calibration import (
+    format_table,
+    reliability,
+    simulate,
+    simulate_cumulative,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +27,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="years of data after the base when judged (default 3 of 5)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    predicted, met = simulate(args.targets, seed=args.seed, seen=args.seen)
-    print(f"{len(predicted):,} simulated targets judged after {args.seen} of 5 years")
-    print(format_table(reliability(predicted, met)))
+    for name, simulation in (("level and share", simulate),
+                             ("cumulative", simulate_cumulative)):
+        predicted, met = simulation(args.targets, seed=args.seed, seen=args.seen)
+        print(f"{name}: {len(predicted):,} simulated targets judged after {args.seen} of 5 "
+              "years")
+        print(format_table(reliability(predicted, met)))
+        print()
     return 0
 
 

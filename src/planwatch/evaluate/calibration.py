@@ -1,7 +1,7 @@
 """Calibration check: do targets given P ≈ 0.8 get met about 80 % of the time?
 
-Series are simulated as random walks with drift (in logs for growing quantities, in points
-for shares), with drift and noise drawn per series; the engine sees the years up to the
+Series are simulated as random walks with drift (in logs for growing quantities and yearly
+flows, in points for shares), with drift and noise drawn per series; the engine sees the years up to the
 evaluation year, the rest of the path is then simulated from the same process and the target
 is met or not. Bucketing the engine's probabilities against the realised hit rate gives the
 reliability table in docs/evaluation.md (`python bench/calibration.py` prints it).
@@ -49,15 +49,40 @@ def simulate(n: int, *, seed: int = 0, start: int = 2020, seen: int = 3, deadlin
     table.kind[:] = np.where(log, T.LEVEL, T.SHARE)
     table.log_path[:] = log
     table.percent[:] = ~log
+    table.values[:, : seen + 1] = values[:, : seen + 1]
+    return _judge(table, start, deadline, seen, goal, values[:, 0], values[:, seen],
+                  values[:, -1], config)
+
+
+def simulate_cumulative(n: int, *, seed: int = 0, start: int = 2020, seen: int = 3,
+                        deadline: int = 2025, config: EvaluationConfig = DEFAULT_CONFIG
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """The same for cumulative targets (累计投资): yearly flows on a log random walk with
+    drift N(5 %, 4 %) and noise U(2 %, 10 %), goals scattered around the expected total."""
+    rng = np.random.default_rng(seed)
+    years = deadline - start
+    table = TargetTable.empty(n, years + 1)
+    drift, noise = rng.normal(0.05, 0.04, n), rng.uniform(0.02, 0.10, n)
+    level = rng.uniform(50, 150, n)
+    flows = level[:, None] * np.exp(np.cumsum(rng.normal(drift[:, None], noise[:, None],
+                                                         (n, years)), axis=1))
+    expected = (level[:, None] * np.exp(drift[:, None] * np.arange(1, years + 1))).sum(1)
+    goal = expected * np.exp(rng.normal(0, 1.5, n) * noise)
+    table.kind[:] = T.CUMULATIVE
+    table.values[:, 1: seen + 1] = flows[:, :seen]
+    done = flows[:, :seen].sum(1)
+    return _judge(table, start, deadline, seen, goal, np.zeros(n), done, flows.sum(1), config)
+
+
+def _judge(table: TargetTable, start: int, deadline: int, seen: int, goal: np.ndarray,
+           base: np.ndarray, now: np.ndarray, final: np.ndarray, config: EvaluationConfig):
     table.start[:] = start
     table.deadline[:] = deadline
     table.goal[:] = goal
-    table.values[:, : seen + 1] = values[:, : seen + 1]
     results = engine.assess_table(table, float(start + seen), config)
-    met = values[:, -1] >= goal
     # Targets already met (or judged without an outlook) say nothing about calibration.
-    judged = ~np.isnan(results.probability) & (values[:, 0] < goal) & (values[:, seen] < goal)
-    return results.probability[judged], met[judged]
+    judged = ~np.isnan(results.probability) & (base < goal) & (now < goal)
+    return results.probability[judged], (final >= goal)[judged]
 
 
 def reliability(predicted: np.ndarray, met: np.ndarray, buckets: int = 10
