@@ -51,6 +51,10 @@ class ReportingError(ValueError):
     """A figure or action refused, with the reason in Chinese for the person who tried."""
 
 
+class NotAllowed(ReportingError):
+    """The person's role or department does not allow the action."""
+
+
 class StaleVersion(ReportingError):
     """Someone else saved the item after this form was read."""
 
@@ -130,8 +134,10 @@ class Entry:
 def save_entry(user, entry: Entry, *, submit: bool) -> Submission:
     """Create or update the item's open submission as a draft, or submitted when `submit`."""
     indicator = entry.indicator
+    if indicator.department is None:
+        raise ReportingError(f"指标“{indicator.name}”没有指定报送部门")
     if not can_report_for(user, indicator.department):
-        raise ReportingError("您不能填报该部门的指标")
+        raise NotAllowed("您不能填报该部门的指标")
     try:
         period = parse_period(entry.period)
     except PeriodError:
@@ -205,7 +211,7 @@ def _record_history(submission: Submission, reason: str) -> None:
 def approve(user, submission: Submission, version: int) -> Observation:
     """Accept a submitted figure: append it as an Observation revision."""
     if not can_approve(user):
-        raise ReportingError("只有规划管理人员可以审核")
+        raise NotAllowed("只有规划管理人员可以审核")
     with transaction.atomic():
         _review(submission, version, SubmissionStatus.APPROVED, user, "")
         source = f"{submission.department.name}填报,{user.get_username()}审核"
@@ -226,7 +232,7 @@ def approve(user, submission: Submission, version: int) -> Observation:
 
 def return_submission(user, submission: Submission, version: int, reason: str) -> None:
     if not can_approve(user):
-        raise ReportingError("只有规划管理人员可以退回")
+        raise NotAllowed("只有规划管理人员可以退回")
     if not reason.strip():
         raise ReportingError("退回时必须填写原因")
     with transaction.atomic():
@@ -254,7 +260,7 @@ def uploads_dir() -> Path:
 def attach_evidence(user, submission: Submission, name: str, data: bytes) -> Evidence:
     """Keep an attachment after checking its size and that its bytes are what its name says."""
     if not can_report_for(user, submission.department):
-        raise ReportingError("您不能为该部门上传材料")
+        raise NotAllowed("您不能为该部门上传材料")
     if len(data) > MAX_EVIDENCE_BYTES:
         raise ReportingError(f"文件“{name}”超过 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB 上限")
     suffix = Path(name).suffix.lower()

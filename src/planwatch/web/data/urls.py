@@ -14,5 +14,6 @@ urlpatterns = [
     path("evidence/<int:pk>/", views.evidence, name="evidence"),
     path("import/", views.import_page, name="import"),
     path("export/", views.export, name="export"),
+    path("api-token/", views.api_token, name="api_token"),
     path("history/<str:kind>/<int:pk>/", views.history, name="history"),
 ]

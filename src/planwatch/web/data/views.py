@@ -289,3 +289,13 @@ def history(request, kind: str, pk: int):
             kind=subject.kind, provenance=subject.provenance).order_by("-revision")
     return render(request, "data/history.html", {
         "subject": subject, "kind": kind, "changes": changes, "revisions": revisions})
+
+
+@login_required
+def api_token(request):
+    """Issue (or replace) the user's API token; it is shown once and stored only as a digest."""
+    from planwatch.web.accounts.models import ApiToken
+
+    token = ApiToken.objects.issue(request.user) if request.method == "POST" else None
+    return render(request, "data/api_token.html", {
+        "token": token, "existing": ApiToken.objects.filter(user=request.user).first()})
