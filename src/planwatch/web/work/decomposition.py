@@ -104,7 +104,7 @@ def _checked_manual(target: Target, years: range, manual: Mapping[int, float]
         total = sum(values.values())
         if not math.isclose(total, goal, rel_tol=RELATIVE_SLACK):
             raise DecompositionError(
-                f"目标 {target.id}: 各年合计 {total:g},与目标 {goal:g} {target.unit} 不符")
+                f"目标 {target.id}: 各年合计 {total:g},与目标 {goal:g}{target.unit}不符")
     elif not math.isclose(values[years.stop - 1], goal, rel_tol=RELATIVE_SLACK):
         raise DecompositionError(
             f"目标 {target.id}: 末年 {years.stop - 1} 的值 {values[years.stop - 1]:g}"

@@ -3,7 +3,8 @@
 The seed names a handful of projects (中车长客, 启明医疗心脏瓣膜, 新能源汽车产业园, 同心湖地块 …)
 and the counts the year aimed at; no project list was published. This ledger invents one of
 the right size and shape so the pipeline, the record-measured targets and supervision have
-something to work on; every row is provenance `illustrative` and its name says 示例.
+something to work on; every row is provenance `illustrative` and its name says 示例. Stage
+evidence is left empty: there is none to show for invented projects.
 
     python -m planwatch.web.work.illustrative > src/planwatch/samples/luyuan/projects.csv
 """
@@ -41,8 +42,7 @@ def _project(rng: random.Random, number: int, *, furthest: ProjectStage, flags: 
     investment = round(rng.uniform(1.0, 30.0), 1)
     stages, day = [], first
     for stage in STAGES[:furthest.order + 1]:
-        stages.append(StageTransition(stage, day, "示例佐证:会议纪要" if stage is STAGES[0]
-                                      else f"示例佐证:{stage.value}材料"))
+        stages.append(StageTransition(stage, day))
         day = _day(rng, day, 40)
     done = investment * (0.15 * furthest.order) if furthest.order >= 3 else 0.0
     return Project(
@@ -87,7 +87,7 @@ def ledger() -> list[Record]:
             department="绿园区征收办", location="绿园区", project_type="土地",
             flags=["土地释放"], provenance=Provenance.ILLUSTRATIVE,
             stages=[StageTransition(ProjectStage.PLANNING, released - timedelta(days=60)),
-                    StageTransition(ProjectStage.SITED, released, "示例佐证:交地确认书")]),
+                    StageTransition(ProjectStage.SITED, released)]),
             {"释放土地面积": round(rng.uniform(8.0, 17.0), 1)}))
     return records
 
