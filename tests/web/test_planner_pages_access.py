@@ -100,3 +100,11 @@ def test_the_navigation_offers_intake_to_planners_only(signed_in, world):
     url = reverse("intake:index")
     assert f'href="{url}"' in signed_in("planner").get(reverse("plans:home")).content.decode()
     assert f'href="{url}"' not in signed_in("leader").get(reverse("plans:home")).content.decode()
+
+
+def test_a_plans_pages_offer_its_reports_to_planners_only(signed_in, world):
+    plan, _, _ = world
+    url = reverse("reports:page", args=[plan.name])
+    overview = reverse("plans:overview", args=[plan.name])
+    assert f'href="{url}"' in signed_in("planner").get(overview).content.decode()
+    assert f'href="{url}"' not in signed_in("leader").get(overview).content.decode()
