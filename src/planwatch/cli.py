@@ -21,6 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("planwatch.web.commands.serve", "启动网页服务 / serve an existing database"),
     "import": ("planwatch.web.commands.import_data", "导入观测数据 CSV/XLSX(全部或全不)/ import an observations file, all rows or none"),
     "export": ("planwatch.web.commands.export_data", "导出当前观测数据 / write current observations as CSV or XLSX"),
+    "remind": ("planwatch.web.commands.remind", "向各部门发送催报并把超过宽限期的事项转督办 / remind departments of due and overdue figures"),
     "report": ("planwatch.reports.command", "生成评估报告（年度/中期/总结）/ write an evaluation report: docx, xlsx, pdf, html"),
     "projects.import": ("planwatch.web.commands.projects_import", "导入重点项目清单 CSV/XLSX / add or update key projects from a file"),
     "supervise": ("planwatch.web.commands.supervise", "督查督办:按规则提出和升级督办事项 / raise and escalate supervision items"),
