@@ -51,3 +51,11 @@ def test_a_range_keeps_its_lower_bound_as_a_floor():
     assert (target.value, target.comparator) == (6, ">=")
     (target,) = extract_targets("新建体育公园3至5个。")
     assert (target.value, target.comparator, target.unit) == (3, ">=", "个")
+
+
+def test_reaching_a_level_where_less_is_better_is_a_ceiling():
+    (target,) = extract_targets("单位地区生产总值能耗达到0.45吨标准煤/万元。")
+    assert target.comparator == "<="
+    (target,) = extract_targets("城镇登记失业率达到3.5%。")
+    assert target.comparator == "<="
+    assert extract_targets("森林覆盖率达到45%。")[0].comparator == ">="

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from .numerals import NumeralError, parse_number
-from .script import NormalisedLine
+from .script import NormalisedLine, simplify
 from .structure import year_value
 
 
@@ -318,7 +318,8 @@ class LineGrammar:
         else:
             kind, benchmark = self._kind(unit, words, segment, clause, object_text, state), None
         comparator, negate = _comparator(words, compare_context, s[clause.start:first.start()],
-                                         post, bool(first["num2"] or first["num3"]), kind)
+                                         post, bool(first["num2"] or first["num3"]), kind,
+                                         bool(lx.LOWER_IS_BETTER.search(simplify(indicator))))
         if kind == "relative" and comparator == "=":
             comparator = ">="
         if kind == "relative":
@@ -604,7 +605,8 @@ def _skip_leading(s: str, start: int, limit: int) -> int:
     return start
 
 
-def _comparator(words, compare_context, clause_before, post, is_range, kind) -> tuple[str, bool]:
+def _comparator(words, compare_context, clause_before, post, is_range, kind,
+                lower_is_better: bool = False) -> tuple[str, bool]:
     """The comparator and whether the value is a decrease (下降5% → -5)."""
     decrease = any(w in lx.DECREASE_WORDS for w in words) and kind == "growth"
     if post == "左右" or lx.APPROX_BEFORE.search(compare_context) or any(w in lx.APPROX_WORDS for w in words):
@@ -613,6 +615,9 @@ def _comparator(words, compare_context, clause_before, post, is_range, kind) -> 
         return "<=", decrease
     if decrease:
         return "<=", True
+    # 达到 a level of something where less is better (能耗, 失业率 …) is a ceiling.
+    if lower_is_better and post not in ("以上", "多", "余") and any(w in lx.REACH_WORDS for w in words):
+        return "<=", False
     if (post in ("以上", "多", "余") or any(w in lx.GREATER_WORDS for w in words)
             or lx.FLOOR_BEFORE.search(compare_context) or lx.FLOOR_HEDGE.search(clause_before)):
         return ">=", False
