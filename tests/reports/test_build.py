@@ -257,3 +257,19 @@ def test_plan_score_comes_from_the_engines_rollup():
     assert ("按综合评分方法计算，规划实施综合得分61.5分（满分100分；计入全部3项目标中可评价的2项，"
             "计算方法见附录）。") in texts(section(document, "总体评价"))
     assert "综合得分：目标得分 = …" in texts(section(document, "评估方法"))
+
+
+def test_targets_the_engine_could_not_judge_are_counted_and_listed_with_the_reason():
+    reason = "unit: cannot convert 人 to 亿元"
+    assessments = make_small_input().assessments[:2]
+    document = build_report(make_small_input(assessments=assessments,
+                                             unjudged={"jobless": reason}))
+    assert "另有1项目标因数据或设定问题未能评估，未计入上述统计，原因见附录。" in texts(
+        section(document, "总体评价"))
+    assert [[c.text for c in row] for row in document.table("unjudged").rows] == [
+        ["jobless", "登记失业率", reason]]
+
+
+def test_unjudged_target_the_plan_lacks_is_refused():
+    with pytest.raises(ReportError, match="unjudged: no target 'nope' in plan demo"):
+        make_small_input(unjudged={"nope": "…"})

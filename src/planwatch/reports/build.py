@@ -77,6 +77,7 @@ STATUS_COUNT_TABLE = "status_counts"
 OBSERVATION_TABLE = "observations"
 ILLUSTRATIVE_TABLE = "illustrative"
 METHOD_TABLE = "method"
+UNJUDGED_TABLE = "unjudged"
 TASK_TABLE = "tasks"
 PROJECT_TABLE = "projects"
 
@@ -236,6 +237,9 @@ def _overall(report: ReportInput, main: list[_Assessed], annual: list[_Assessed]
             f"约束性指标中，{'、'.join(binding_lagging)}进度滞后或完成存在风险，需作为重点加以推进。"))
     elif binding:
         blocks.append(Paragraph(f"{len(binding)}项约束性指标中，没有进度滞后或完成存在风险的指标。"))
+    if report.unjudged:
+        blocks.append(Paragraph(f"另有{len(report.unjudged)}项目标因数据或设定问题未能评估，"
+                                "未计入上述统计，原因见附录。"))
     score = _plan_score(report.rollup)
     if score:
         blocks.append(Paragraph(score))
@@ -600,6 +604,8 @@ def _appendix(report: ReportInput, observations: Sequence[Observation],
         _observation_table(OBSERVATION_TABLE, "监测数据及来源", observations)),
         landscape=True)
     subsections = [method, sources]
+    if report.unjudged:
+        subsections.append(Section("未能评估的目标", (_unjudged_table(report),)))
     if illustrative:
         subsections.append(Section("示意数据清单", (
             Paragraph(f"以下{len(illustrative)}项数据为示意数据，并非官方统计，仅用于演示评估方法。",
@@ -637,6 +643,14 @@ SETTING_MEANINGS = {
     "status_weight": "汇总得分中进度评价的权重（其余为完成概率）",
     "binding_weight": "汇总得分中约束性指标相对预期性指标的权重",
 }
+
+
+def _unjudged_table(report: ReportInput) -> Table:
+    columns = (Column("目标编号", width=30), Column("指标", width=24), Column("原因", width=60))
+    targets = {target.id: target for target in report.plan.targets}
+    rows = tuple((Cell.of_text(target_id), Cell.of_text(indicator_label(targets[target_id])),
+                  Cell.of_text(reason)) for target_id, reason in sorted(report.unjudged.items()))
+    return Table(UNJUDGED_TABLE, "未能评估的目标", columns, rows)
 
 
 def _method_table(config: Any) -> Table:

@@ -55,6 +55,7 @@ class ReportInput:
     config: Any = None  # the engine's configuration: its thresholds go into the appendix
     narrative: Mapping[str, str] = field(default_factory=dict)  # section title → planner's text
     explanations: Mapping[str, str] = field(default_factory=dict)  # target id → department's text
+    unjudged: Mapping[str, str] = field(default_factory=dict)  # target id → why not assessed
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.narrative) - set(NARRATIVE_SECTIONS))
@@ -63,9 +64,10 @@ class ReportInput:
                 f"narrative: unknown section {unknown[0]!r}; expected one of "
                 + ", ".join(NARRATIVE_SECTIONS))
         target_ids = {target.id for target in self.plan.targets}
-        strays = sorted(set(self.explanations) - target_ids)
-        if strays:
-            raise ReportError(f"explanations: no target {strays[0]!r} in plan {self.plan.name}")
+        for name, mapping in (("explanations", self.explanations), ("unjudged", self.unjudged)):
+            strays = sorted(set(mapping) - target_ids)
+            if strays:
+                raise ReportError(f"{name}: no target {strays[0]!r} in plan {self.plan.name}")
 
 
 class ParagraphRole(StrEnum):
