@@ -89,3 +89,8 @@ def test_column_table_with_unit_column_and_named_target_column():
     targets = extract_targets(text, reference_year=2025)
     assert [(t.indicator, t.value, t.unit, t.comparator) for t in targets] == [
         ("地区生产总值", 480, "亿元", "="), ("森林覆盖率", 43, "%", ">=")]
+
+
+def test_signs_in_cells_are_comparators():
+    text = "指标 | 2023年 | 2026年\n农村自来水普及率(%) | 93 | ≥98\n人均用水量(升) | 150 | ＜140\n"
+    assert [(t.value, t.comparator) for t in extract_targets(text)] == [(98, ">="), (140, "<=")]

@@ -29,7 +29,7 @@ _NON_TARGET_COLUMN = re.compile(
 _UNIT_COLUMN = re.compile("^(?:计量)?单位$")
 _ATTRIBUTE = re.compile("^(?:约束性|预期性)$")
 _VALUE_CELL = re.compile(
-    r"^(?P<approx>约)?(?:(?P<bracket>[〔\[(])\s*(?P<bnum>-?\d+(?:\.\d+)?)\s*[〕\])]|(?P<num>-?\d+(?:\.\d+)?))"
+    r"^(?P<sign>≥|>=|>|≤|<=|<)?\s*(?P<approx>约)?(?:(?P<bracket>[〔\[(])\s*(?P<bnum>-?\d+(?:\.\d+)?)\s*[〕\])]|(?P<num>-?\d+(?:\.\d+)?))"
     r"\s*(?P<unit>%|‰|[万亿千百]?[\u4e00-\u9fff]{0,3}?)?\s*(?P<post>以上|以内|以下|左右)?$")
 _EMPTY_CELL = re.compile(r"^[—–\-/]+$")
 _LABEL_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
@@ -138,11 +138,12 @@ def cell_target(label: str, sub_label: str | None, cell: str, column: Column,
     else:
         kind = "level"
     post = match["post"] or ""
+    sign = match["sign"] or ""
     if match["approx"] or post == "左右":
         comparator = "~"
-    elif post in ("以内", "以下"):
+    elif post in ("以内", "以下") or sign in ("≤", "<=", "<"):
         comparator = "<="
-    elif post == "以上":
+    elif post == "以上" or sign in ("≥", ">=", ">"):
         comparator = ">="
     else:
         comparator = "="
