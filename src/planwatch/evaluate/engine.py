@@ -32,6 +32,9 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
     core, at most 4), as NumPy and SciPy release the GIL inside their loops.
     """
     results = ResultTable.empty(len(table))
+    # The figures as years × targets: operations over the few years then run along long
+    # contiguous rows of targets.
+    figures = np.ascontiguousarray(table.values.T)
     family = _FAMILY_OF_KIND[table.kind]
     order = np.argsort(family, kind="stable")
     bounds = np.searchsorted(family[order], np.arange(len(_FAMILIES) + 1))
@@ -43,7 +46,8 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
         number, rows = piece
         part = ResultTable.empty(len(rows))
         with np.errstate(all="ignore"):  # masked-out lanes compute log(−1) etc.; never used
-            _FAMILY_RULES[number](_Columns(table.take(rows), now), part, config)
+            columns = _Columns(table.take(rows, values=False), figures[:, rows], now)
+            _FAMILY_RULES[number](columns, part, config)
         part.outlook[:] = outlook_of(part.probability, config)
         part.warning[:] = table.binding[rows] & (_WARNING_STATUS[part.status]
                                                  | _WARNING_OUTLOOK[part.outlook])
@@ -104,12 +108,10 @@ def attains(value, goal, sign, tolerance, band):
 class _Columns:
     """The masks and positions every family needs, computed once per chunk."""
 
-    def __init__(self, table: TargetTable, now: float) -> None:
+    def __init__(self, table: TargetTable, figures: np.ndarray, now: float) -> None:
         self.table = table
-        n, width = table.values.shape
-        # The figures as years × targets: operations over the few years then run along long
-        # contiguous rows of targets.
-        self.figures = np.ascontiguousarray(table.values.T)
+        self.figures = figures  # years × targets
+        width, n = figures.shape
         self.n, self.width = n, width
         self.k = np.arange(width)[:, None]
         self.rows = np.arange(n)
@@ -471,18 +473,17 @@ def _cumulative_outlook(c: _Columns, result: ResultTable, fit, annual_total,
     need = t.goal - t.sign * t.tolerance - total
     q = _quantile(df, config)
     # Fenton–Wilkinson for the log-scale rows: the sum of correlated lognormal flows.
-    first = np.zeros(len(rows))
+    # E[x_i] = exp(m_i + v_i/2) and E[x_i x_j] = E[x_i] E[x_j] exp(cov_ij); the double sum
+    # is symmetric, so each pair is taken once.
+    horizon = int(h.max())
+    expected = [np.where(i <= h, np.exp(z_last + i * drift + variance * (i + i * i / effective)
+                                        / 2), 0.0) for i in range(1, horizon + 1)]
+    first = np.sum(expected, axis=0)
     second = np.zeros(len(rows))
-    for i in range(1, int(h.max()) + 1):
-        in_i = i <= h
-        var_i = variance * (i + i * i / effective)
-        first += np.where(in_i, np.exp(z_last + i * drift + var_i / 2), 0.0)
-        for j in range(1, int(h.max()) + 1):
-            in_ij = in_i & (j <= h)
-            var_j = variance * (j + j * j / effective)
-            cov = variance * (min(i, j) + i * j / effective)
-            second += np.where(in_ij, np.exp(2 * z_last + (i + j) * drift
-                                             + (var_i + var_j) / 2 + cov), 0.0)
+    for i in range(1, horizon + 1):
+        for j in range(i, horizon + 1):
+            pair = expected[i - 1] * expected[j - 1] * np.exp(variance * (i + i * j / effective))
+            second += pair if i == j else 2 * pair
     log_var = np.log(second / first ** 2)
     log_centre, log_spread = np.log(first) - log_var / 2, np.sqrt(log_var)
     log_p = np.where(need > 0, _student_p(df, t.sign * (log_centre - np.log(need)) / log_spread,

@@ -81,8 +81,13 @@ class TargetTable:
             goal=nan.copy(), tolerance=np.zeros(n), values=np.full((n, width), np.nan),
             part_time=nan.copy(), part_value=nan.copy(), pending=np.zeros(n, bool))
 
-    def take(self, rows: np.ndarray | slice) -> TargetTable:
-        return TargetTable(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
+    def take(self, rows: np.ndarray | slice, *, values: bool = True) -> TargetTable:
+        """The table of the given rows; without `values` its figures matrix is left empty
+        (for a caller that holds the figures in another layout)."""
+        columns = {f.name: getattr(self, f.name)[rows] for f in fields(self)
+                   if f.name != "values"}
+        n = len(columns["kind"])
+        return TargetTable(**columns, values=self.values[rows] if values else np.empty((n, 0)))
 
 
 RESULT_FLOATS = ("probability", "progress", "elapsed", "ratio", "gap", "projected", "low",
