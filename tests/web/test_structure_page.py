@@ -1,4 +1,4 @@
-"""The plan overview: the goal tree in the plan's order, each target in words."""
+"""The plan structure page: the goal tree in the plan's order, each target in words."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def page(member_client, sample_plan):
     save_plan(sample_plan)
-    return member_client.get(reverse("plans:overview", args=["sample"])).content.decode()
+    return member_client.get(reverse("plans:structure", args=["sample"])).content.decode()
 
 
 def test_goals_appear_in_the_plans_order(page):
@@ -37,5 +37,7 @@ def test_a_target_outside_the_goal_tree_is_still_listed(page):
 def test_the_page_takes_a_bounded_number_of_queries(
         member_client, sample_plan, django_assert_max_num_queries):
     save_plan(sample_plan)
-    with django_assert_max_num_queries(6):
-        member_client.get(reverse("plans:overview", args=["sample"]))
+    # Sign-in and permissions take up to five; the page: plan, latest data period, targets,
+    # goals, figures. tests/web/test_dashboard_pages.py checks it does not grow with targets.
+    with django_assert_max_num_queries(10):
+        member_client.get(reverse("plans:structure", args=["sample"]))

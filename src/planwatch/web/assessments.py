@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Max
 from django.utils import timezone
 
 from planwatch import domain
@@ -169,14 +168,11 @@ def latest_revisions(rows) -> list[Observation]:
 
 
 def latest_data_date(plan: models.Plan) -> date | None:
-    """The end of the latest period any counted figure of the plan's jurisdiction covers."""
-    latest = counted_observations().filter(
-        place=plan.jurisdiction.name).aggregate(Max("year"))["year__max"]
-    if latest is None:
-        return None
-    ends = [domain.parse_period(label).end_date for label in counted_observations().filter(
-        place=plan.jurisdiction.name, year=latest).values_list("period", flat=True).distinct()]
-    return max(ends)
+    """The end of the latest period any counted figure of the plan's jurisdiction covers
+    (months count from January, so the latest year, then the most months, ends last)."""
+    latest = counted_observations().filter(place=plan.jurisdiction.name).order_by(
+        "-year", "-months").values_list("period", flat=True).first()
+    return None if latest is None else domain.parse_period(latest).end_date
 
 
 def default_as_of(plan: models.Plan, today: date | None = None) -> date:

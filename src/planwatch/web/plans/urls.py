@@ -7,6 +7,7 @@ app_name = "plans"
 urlpatterns = [
     path("", views.home, name="home"),
     path("plans/<slug:plan_name>/", views.overview, name="overview"),
+    path("plans/<slug:plan_name>/structure/", views.structure, name="structure"),
     path("plans/<slug:plan_name>/document/", views.plan_document, name="document"),
     path("plans/<slug:plan_name>/targets/<str:key>/", views.target_detail, name="target"),
     path("plans/<slug:plan_name>/goals/<str:key>/", views.goal_detail, name="goal"),

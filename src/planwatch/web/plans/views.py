@@ -8,10 +8,13 @@ charts in charts.py, text cutting in document.py.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +27,7 @@ from planwatch.web.assessments import assess_places, assess_plan, default_as_of
 from planwatch.web.data.models import Observation
 from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
-from planwatch.web.plans.models import Department, Jurisdiction, Plan, Target
+from planwatch.web.plans.models import Department, Goal, Jurisdiction, Plan, Target
 from planwatch.web.work.models import Project, Task
 
 
@@ -111,6 +114,35 @@ COLUMNS = [("indicator", _lazy("指标")), ("area", _lazy("目标领域")),
            ("attribute", _lazy("属性")), ("status", _lazy("进度")), ("outlook", _lazy("趋势"))]
 
 
+@dataclass
+class GoalNode:
+    goal: Goal
+    depth: int
+    lines: list[dashboard.TargetLine] = field(default_factory=list)
+
+
+@plan_view
+def structure(request, plan: Plan):
+    """规划结构: the goal tree in the plan's order, each target with its judgement."""
+    moment, judged = _judged_page(request, plan)
+    by_goal: dict[int | None, list[dashboard.TargetLine]] = defaultdict(list)
+    for line in dashboard.target_lines(judged):
+        by_goal[line.target.goal_id].append(line)
+    nodes: list[GoalNode] = []
+
+    def walk(goal: Goal, depth: int) -> None:
+        nodes.append(GoalNode(goal, depth, by_goal.pop(goal.pk, [])))
+        for child in judged.goal_children.get(goal.pk, []):
+            walk(child, depth + 1)
+
+    for goal in judged.goal_children.get(None, []):
+        walk(goal, 0)
+    return render(request, "plans/structure.html", {
+        "plan": plan, "moment": moment, "nodes": nodes, "ungrouped": by_goal.get(None, []),
+        "target_count": len(judged.rows),
+    })
+
+
 @plan_view
 def target_detail(request, plan: Plan, key: str):
     target = get_object_or_404(
@@ -181,9 +213,9 @@ def department_detail(request, plan: Plan, department_id: int):
         request, plan, rows=plan.targets.select_related("goal", "department").filter(
             department=department))
     lines = dashboard.target_lines(judged)
-    tasks = list(Task.objects.filter(plan=plan).filter(
-        lead_department=department).union(Task.objects.filter(
-            plan=plan, department_links__department=department)).order_by("deadline", "order"))
+    tasks = list(Task.objects.filter(
+        Q(lead_department=department) | Q(department_links__department=department),
+        plan=plan).distinct().order_by("deadline", "order"))
     projects = list(Project.objects.filter(plan=plan, department=department))
     indicators = list(plan.indicators.filter(department=department))
     today = timezone.localdate()
