@@ -58,8 +58,9 @@ def send_reminders(today: date | None = None) -> Outcome:
         escalated = [item for item in items if item.state is ItemState.ESCALATED]
         with transaction.atomic():
             raised += _raise_on_supervision_list(department, escalated, today)
-            if Reminder.objects.filter(department=department, sent_at__date=today,
-                                       body=body).exists():
+            # The body names the day acted as, so this also holds for runs with --today.
+            if Reminder.objects.filter(department=department, body=body,
+                                       sent_at__date=timezone.localdate()).exists():
                 continue
             recipients = sorted({membership.user.email for membership in
                                  department.memberships.select_related("user")
