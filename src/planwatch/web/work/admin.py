@@ -9,13 +9,18 @@ class TaskDepartmentInline(admin.TabularInline):
     extra = 0
 
 
+class TaskMilestoneInline(admin.TabularInline):
+    model = models.TaskMilestone
+    extra = 0
+
+
 @admin.register(models.Task)
 class TaskAdmin(SimpleHistoryAdmin):
     list_display = ["title", "year", "goal", "lead_department", "deadline", "status"]
     list_filter = ["plan", "year", "status", "lead_department"]
     search_fields = ["title", "key"]
     list_select_related = ["goal", "lead_department"]
-    inlines = [TaskDepartmentInline]
+    inlines = [TaskDepartmentInline, TaskMilestoneInline]
 
 
 class StageInline(admin.TabularInline):
@@ -31,3 +36,44 @@ class ProjectAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "key", "location"]
     list_select_related = ["department"]
     inlines = [StageInline]
+
+
+@admin.register(models.TaskMilestone)
+class TaskMilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "task", "due", "done_on"]
+    list_filter = ["task__plan"]
+    search_fields = ["title", "task__title"]
+    list_select_related = ["task"]
+
+
+@admin.register(models.AnnualTarget)
+class AnnualTargetAdmin(SimpleHistoryAdmin):
+    list_display = ["target", "year", "value", "method"]
+    list_filter = ["target__plan", "year", "method"]
+    search_fields = ["target__key", "target__indicator"]
+    list_select_related = ["target"]
+
+
+@admin.register(models.RecordRule)
+class RecordRuleAdmin(admin.ModelAdmin):
+    list_display = ["target", "stage", "flag", "quantity"]
+    list_filter = ["target__plan", "stage"]
+    search_fields = ["target__key", "target__indicator", "flag"]
+    list_select_related = ["target"]
+
+
+@admin.register(models.SupervisionPolicy)
+class SupervisionPolicyAdmin(admin.ModelAdmin):
+    list_display = ["plan", "stall_days", "reminder_days", "warning_days", "supervision_days",
+                    "interview_days", "report_grace_days"]
+
+
+@admin.register(models.SupervisionItem)
+class SupervisionItemAdmin(SimpleHistoryAdmin):
+    """Read here, act on the supervision pages: closure needs a supervisor and a reason."""
+
+    list_display = ["title", "department", "level", "due_on", "rule", "closed_on"]
+    list_filter = ["plan", "level", "rule", "department"]
+    search_fields = ["title", "subject", "detail"]
+    list_select_related = ["department"]
+    readonly_fields = ["closed_on", "closed_by", "close_reason", "explained_on", "explained_by"]
