@@ -153,3 +153,11 @@ def test_a_deadline_within_its_year_is_judged_on_the_figure_dated_then():
     late = series("三早项目开复工", {"2021-04": 33, "2021": 40}, unit="个", kind="cumulative")
     after = judge(target, late, date(2022, 3, 31))
     assert (after.status, after.latest_value, after.elapsed) == ("missed", 33, 1.0)
+
+
+def test_a_share_is_never_projected_beyond_100_percent():
+    a = judge(make_target("share", 100, "%", indicator="覆盖率"),
+              series("覆盖率", {"2020": 90, "2021": 94, "2022": 98}, unit="%"),
+              date(2022, 12, 31))
+    assert a.projected == 100 and a.interval[1] == 100
+    assert a.interval[0] <= a.projected

@@ -369,10 +369,16 @@ def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
     spread = np.sqrt(variance * (h + h * h / effective))
     threshold = _log_or_linear(t.goal - t.sign * t.tolerance, log_scale)
     q = _quantile(df, config)
+    projected, low, high = (shown(_unlog(centre + z * q * spread, log_scale))
+                            for z in (0, -1, 1))
+    figures = c.figures
+    share = (t.kind == T.SHARE) & t.percent & (
+        (((figures >= 0) & (figures <= 100)) | ~c.upto).all(0))
+    if share.any():  # a share stays a share
+        projected, low, high = (np.where(share, np.clip(v, 0.0, 100.0), v)
+                                for v in (projected, low, high))
     _set(result, fit, probability=_student_p(df, t.sign * (centre - threshold) / spread, fit),
-         projected=shown(_unlog(centre, log_scale)),
-         low=shown(_unlog(centre - q * spread, log_scale)),
-         high=shown(_unlog(centre + q * spread, log_scale)))
+         projected=projected, low=low, high=high)
 
 
 # ---------------------------------------------------------------- direction only

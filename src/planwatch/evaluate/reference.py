@@ -309,9 +309,11 @@ def _path_outlook(row: _Row, now: float, annual: list[tuple[int, float]], final:
     spread = math.sqrt(variance * (h + h * h / effective))
     threshold = f(row.goal - row.sign * row.tolerance)
     q = _quantile(df, config)
+    projection = [shown(f_inverse(centre + z * q * spread)) for z in (0, -1, 1)]
+    if row.kind == T.SHARE and row.percent and all(0 <= v <= 100 for _, v in points):
+        projection = [min(100.0, max(0.0, v)) for v in projection]  # a share stays a share
     return {"probability": _student_p(df, row.sign * (centre - threshold) / spread),
-            "projected": shown(f_inverse(centre)), "low": shown(f_inverse(centre - q * spread)),
-            "high": shown(f_inverse(centre + q * spread))}
+            **dict(zip(("projected", "low", "high"), projection, strict=True))}
 
 
 # ---------------------------------------------------------------- direction only
