@@ -42,7 +42,10 @@ def test_a_heading_and_its_subtitle_stack():
 
 def test_heading_forms():
     assert parse_heading("三、社会事业", has_targets=False)[0].title == "社会事业"
-    assert parse_heading("(二)城乡建设", has_targets=False)[0].level == 2
+    assert parse_heading("(二)城乡建设", has_targets=False)[0].level == 3
+    assert parse_heading("第二节 主要指标", has_targets=False)[0].level == 1
+    assert parse_heading("二〇三五年远景目标", has_targets=False)[0].year is None
+    assert parse_heading("某区2024年工作要点", has_targets=False)[0].year == 2024
     assert parse_heading("——生态环境持续改善。森林覆盖率达到40%", has_targets=True)[0].title == "生态环境持续改善"
     assert parse_heading("1.地区生产总值增长6%。", has_targets=True)[0] is None
 

@@ -74,7 +74,7 @@ DECREASE_WORDS = ("年均下降", "年均降低", "下降", "降低", "减少", 
 RISE_WORDS = ("提高", "提升")
 NEUTRAL_WORDS = ("实现", "完成", "累计", "总计", "合计", "共计",
                  "保持在", "稳定在", "维持在", "保持", "稳定", "为", "是", "占比", "占", "在", "分别",
-                 "均", "全部", "都", "每年", "的", "形成", "按照")
+                 "均", "全部", "都", "每年", "的", "形成", "按照", "五年")
 PREDICATE_WORDS = tuple(sorted(
     set(GREATER_WORDS + LESS_WORDS + APPROX_WORDS + GROWTH_WORDS + DECREASE_WORDS + RISE_WORDS
         + NEUTRAL_WORDS), key=len, reverse=True))

@@ -28,9 +28,10 @@ _ANNUAL_AFTER_COMMA = re.compile(rf"({YEAR})年,[^。]{{0,30}}目标")
 _DATE = re.compile(rf"({YEAR})(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}}|/\d{{1,2}}/\d{{1,2}})")
 _HEADER_CHARS = 4000
 
-# Headings, by level: 第一章 and year sections (0), 一、 (1), （一） (2), 1. / —— (3); short
-# unnumbered lines (2, or 3 right under another).
+# Headings, by level: 第一章 and annual sections (0), 第一节 (1), 一、 (2), （一） (3),
+# 1. / —— (4); short unnumbered lines (3, or 4 right under another).
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百\d]+[章篇部分编]\s*(.*)$")
+_SECTION = re.compile(r"^第[一二三四五六七八九十百\d]+节\s*(.*)$")
 _TOP = re.compile(rf"^[{CHINESE_DIGIT}百]+[、.]\s*(.*)$")
 _SUB = re.compile(rf"^\(\s*[{CHINESE_DIGIT}百]+\s*\)\s*(.*)$")
 _ITEM = re.compile(r"^\d{1,2}[、.](?!\d)\s*(.*)$")
@@ -89,7 +90,7 @@ def parse_heading(line: str, *, has_targets: bool) -> tuple[Heading | None, int]
     if not stripped:
         return None, 0
     offset = len(line) - len(line.lstrip())
-    for pattern, level in ((_CHAPTER, 0), (_TOP, 1), (_SUB, 2), (_DASH, 3)):
+    for pattern, level in ((_CHAPTER, 0), (_SECTION, 1), (_TOP, 2), (_SUB, 3), (_DASH, 4)):
         match = pattern.match(stripped)
         if match:
             title, body_start = _title_and_body(match.group(1), stripped, match.start(1))
@@ -102,11 +103,11 @@ def parse_heading(line: str, *, has_targets: bool) -> tuple[Heading | None, int]
         return None, 0
     item = _ITEM.match(stripped)
     if item and len(stripped) <= SHORT_LINE and not _SENTENCE_END.search(stripped[:-1]):
-        return _heading(3, item.group(1).rstrip("。:")), 0
+        return _heading(4, item.group(1).rstrip("。:")), 0
     if len(stripped) <= SHORT_LINE and not re.search(r"[,。;!?]|:.", stripped):
         year = _section_year(stripped)
-        # A short line naming a year (2024年工作安排) heads an annual section, like 2024年:
-        return Heading(0 if year else 2, stripped.rstrip(":："), year, plain=year is None), 0
+        # A short line naming a year's work (2024年工作安排) heads an annual section, like 2024年:
+        return Heading(0 if year else 3, stripped.rstrip(":："), year, plain=year is None), 0
     return None, 0
 
 
@@ -127,9 +128,15 @@ def _heading(level: int, title: str) -> Heading:
     return Heading(level, title, _section_year(title))
 
 
+# A heading about one year's work: 2021年: / 2022年主要预期目标 / 某区2024年工作要点. A horizon
+# (二〇三五年远景目标) or a period (2021—2025年) is no annual section.
+_ANNUAL_HEADING = re.compile(
+    rf"({YEAR})年(?!\d{{1,2}}月)(?:度)?\s*(?:[:：]|$|[^远展]{{0,12}}?(?:工作|计划|要点|实事|预期目标|目标任务|任务|安排))")
+
+
 def _section_year(title: str) -> int | None:
-    match = re.search(rf"({YEAR})年(?!\d{{1,2}}月)(?:度)?", title)
-    if not match or _YEAR_RANGE.search(title) or "末" in title[match.end():match.end() + 1]:
+    match = _ANNUAL_HEADING.search(title)
+    if not match or _YEAR_RANGE.search(title):
         return None
     try:
         return year_value(match.group(1))
@@ -179,7 +186,7 @@ class Outline:
 
     def enter(self, heading: Heading) -> None:
         if heading.plain and self._after_plain_heading:
-            heading.level = 3
+            heading.level = 4
         self.headings = [h for h in self.headings if h.level < heading.level]
         self.headings.append(heading)
         self._after_plain_heading = heading.plain
