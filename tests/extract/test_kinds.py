@@ -92,3 +92,13 @@ def test_facility_specifications_are_counts():
         "新建实验中学位于滨河路以北,占地面积4.2万平方米,建筑面积约3.6万平方米,设置48个教学班。")}
     assert set(kinds.values()) == {"count"}
     assert all(name.startswith("新建实验中学") for name in list(kinds)[:2])
+
+
+@pytest.mark.parametrize(("sentence", "value", "comparator"), [
+    ("城乡居民收入增速高于全国平均水平1个百分点。", 1, ">="),
+    ("经济增速快于全省平均。", 0, ">"),
+    ("居民收入增长和经济增长同步。", 0, "~"),
+])
+def test_relative_phrasings(sentence, value, comparator):
+    (target,) = extract_targets(sentence)
+    assert (target.kind, target.value, target.comparator) == ("relative", value, comparator)

@@ -508,7 +508,8 @@ def has_figure(text: str) -> bool:
 # What may stand beside a year in a clause of its own (力争到2025年, / 2025年时,): such a
 # deadline holds for the rest of the paragraph.
 _STANDALONE_REST = re.compile("(?:力争|争取|确保|计划|预计|努力|力求|要|将|预期|时|以后|前后|是|前|末|底)*")
-_HAS_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十]|翻|倍增|清零|零|级|同步|水平|前")
+_HAS_FIGURE = re.compile(
+    r"[\d零〇一二两三四五六七八九十]|" + "|".join(cue.pattern for _, _, cue in _PHRASES))
 
 
 def _value_of(match: re.Match) -> tuple[float, bool]:
