@@ -11,6 +11,7 @@ from planwatch.web.intake import drafting
 from planwatch.web.intake.models import Decision, Draft, Proposal
 from planwatch.web.plans import models as plan_models
 from planwatch.web.plans.store import plan_from_db, save_plan
+from planwatch.web.work.models import AnnualTarget
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +106,27 @@ def test_adding_to_an_existing_plan_appends_the_document_and_moves_the_spans(dra
         assert target.goal.startswith(f"d{draft.pk}-")
     assert accepted[INVESTMENT].indicator in {i.name for i in plan.indicators}
     assert plan.jurisdiction == sample_plan.jurisdiction
+
+
+def test_adding_to_a_plan_stores_exactly_the_extended_plan(draft, sample_plan):
+    save_plan(sample_plan)
+    decide(draft, {GDP: Decision.ACCEPTED, UNEMPLOYMENT: Decision.ACCEPTED})
+    addition = drafting.draft_as_plan(draft, name="sample", title=sample_plan.title,
+                                      place="示例区", parent="示例市")
+    expected = drafting.checked(drafting.extended(sample_plan, addition, f"d{draft.pk}-"))
+    drafting.accept_into_plan(draft, plan_models.Plan.objects.get(name="sample"))
+    assert plan_from_db("sample") == expected
+
+
+def test_adding_to_a_plan_leaves_what_hangs_on_its_targets_in_place(draft, sample_plan):
+    row = save_plan(sample_plan)
+    gdp = row.targets.get(key="gdp-2025")
+    decomposition = AnnualTarget.objects.create(target=gdp, year=2021, value=340.0,
+                                                method="linear")
+    decide(draft, {GDP: Decision.ACCEPTED})
+    drafting.accept_into_plan(draft, row)
+    assert row.targets.get(key="gdp-2025").pk == gdp.pk
+    assert AnnualTarget.objects.get() == decomposition
 
 
 def test_adding_the_plans_own_document_again_does_not_repeat_the_text(draft):

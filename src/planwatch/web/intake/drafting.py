@@ -136,22 +136,77 @@ def accept_as_new_plan(draft: Draft, *, name: str, title: str, place: str | None
     with transaction.atomic():
         if plan_models.Plan.objects.filter(name=name).exists():
             raise IntakeError(f"已有名为 {name} 的规划 / a plan named {name} exists")
-        plan = checked(draft_as_plan(draft, name=name, title=title, place=place, parent=parent))
-        return _stored(draft, plan)
+        row = save_plan(checked(draft_as_plan(draft, name=name, title=title, place=place,
+                                              parent=parent)))
+        _mark_accepted(draft, row)
+        return row
 
 
 def accept_into_plan(draft: Draft, row: plan_models.Plan) -> plan_models.Plan:
+    """Add the accepted targets to a stored plan, leaving every stored row as it is: what
+    hangs on the plan's targets and indicators (annual decomposition, record rules, reports
+    in progress) stays attached."""
     with transaction.atomic():
         existing = plan_from_db(row.name)
         addition = draft_as_plan(draft, name=row.name, title=row.title,
                                  place=existing.jurisdiction.name,
                                  parent=existing.jurisdiction.parent)
-        return _stored(draft, checked(extended(existing, addition, f"d{draft.pk}-")))
+        plan = checked(extended(existing, addition, f"d{draft.pk}-"))
+        _append(row, existing, plan)
+        _mark_accepted(draft, row)
+        return row
 
 
-def _stored(draft: Draft, plan: domain.Plan) -> plan_models.Plan:
-    row = save_plan(plan)
+def _append(row: plan_models.Plan, existing: domain.Plan, plan: domain.Plan) -> None:
+    """Store what `plan` has beyond `existing` (its extension: the same lists, longer)."""
+    if plan.source_text != existing.source_text:
+        row.source_text = plan.source_text
+        row.save(update_fields=["source_text"])
+    for order, place in enumerate(plan.jurisdictions):
+        if order >= len(existing.jurisdictions):
+            jurisdiction, _ = plan_models.Jurisdiction.objects.get_or_create(
+                name=place.name, defaults={"level": place.level, "code": place.code or ""})
+            plan_models.PlanPlace.objects.create(plan=row, jurisdiction=jurisdiction,
+                                                 order=order)
+    plan_models.Indicator.objects.bulk_create(
+        plan_models.Indicator(plan=row, order=order, name=indicator.name, unit=indicator.unit,
+                              direction=indicator.direction, attribute=indicator.attribute,
+                              frequency=indicator.frequency, definition=indicator.definition)
+        for order, indicator in enumerate(plan.indicators) if order >= len(existing.indicators))
+    goals = {goal.key: goal for goal in row.goals.all()}
+
+    def add_goal(goal: domain.Goal, parent: plan_models.Goal | None, order: int) -> None:
+        goals[goal.key] = plan_models.Goal.objects.create(
+            plan=row, parent=parent, order=order, key=goal.key, title=goal.title,
+            level=goal.level, year=goal.year)
+        for child_order, child in enumerate(goal.children):
+            add_goal(child, goals[goal.key], child_order)
+
+    for order, goal in enumerate(plan.goals[len(existing.goals):], len(existing.goals)):
+        add_goal(goal, None, order)
+    for order, target in enumerate(plan.targets[len(existing.targets):], len(existing.targets)):
+        _add_target(row, target, order, goals)
+
+
+def _add_target(row: plan_models.Plan, target: domain.Target, order: int,
+                goals: dict[str, plan_models.Goal]) -> None:
+    """A target as the extractor's draft makes it: no department, place or base of its own."""
+    benchmark = target.benchmark
+    plan_models.Target.objects.create(
+        plan=row, order=order, key=target.id, goal=goals.get(target.goal),
+        indicator=target.indicator, kind=target.kind, comparator=target.comparator,
+        value=target.value, unit=target.unit, year=target.year,
+        period_start=target.period_start, attribute=target.attribute, scope=target.scope,
+        benchmark_indicator=benchmark.indicator if benchmark else "",
+        benchmark_place=(benchmark.place or "") if benchmark else "",
+        benchmark_margin=benchmark.margin if benchmark else None,
+        deadline=target.deadline, text=target.text, note=target.note,
+        span_start=target.span.start, span_end=target.span.end)
+
+
+def _mark_accepted(draft: Draft, row: plan_models.Plan) -> None:
     draft.plan = row
     draft.accepted_at = timezone.now()
     draft.save(update_fields=["plan", "accepted_at"])
-    return row
+
+
