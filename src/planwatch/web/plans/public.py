@@ -15,6 +15,7 @@ from planwatch.domain import parse_period
 from planwatch.web.assessments import assess_plan
 from planwatch.web.plans import dashboard, opendata
 from planwatch.web.plans.models import Plan, Target
+from planwatch.web.plans.store import target_from_row
 from planwatch.web.plans.views import COLUMNS, target_context, target_observations
 
 
@@ -78,7 +79,7 @@ def open_data(request, plan_name: str):
     judged = assess_plan(plan, plan.published_as_of)
     payload = opendata.open_data_zip(
         title=plan.title, place=plan.jurisdiction.name, as_of=plan.published_as_of,
-        targets=judged.targets, observations=judged.observations,
+        targets=[target_from_row(row) for row in judged.rows], observations=judged.observations,
         assessments=judged.assessments, rollup=judged.rollup)
     response = HttpResponse(payload, content_type="application/zip")
     response["Content-Disposition"] = (
