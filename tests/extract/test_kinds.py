@@ -50,7 +50,7 @@ def test_relative_gap_in_points_to_another_indicator():
     (target,) = extract_targets("工业投资增速高于全部投资增速3个百分点以上。")
     assert (target.kind, target.value, target.comparator) == ("relative", 3, ">=")
     assert target.indicator == "工业投资"
-    assert target.benchmark["indicator"] == "全部投资"
+    assert target.benchmark == {"indicator": "全部投资", "place": None, "margin": 3.0}
 
 
 def test_relative_in_step_with_another_indicator():

@@ -339,7 +339,8 @@ class LineGrammar:
             results.append(Found(
                 *self.line.original_span(start, span_end), indicator=name,
                 value=-value if negate else value, unit=unit_text, comparator=comparator, kind=kind,
-                confidence=confidence, benchmark=benchmark))
+                confidence=confidence,
+                benchmark={**benchmark, "margin": value} if benchmark else None))
         state.indicator = indicator
         state.kind = kind
         return results, span_end
@@ -466,7 +467,7 @@ class LineGrammar:
             comparator = ">="
         else:
             comparator = ">"
-        indicator = re.sub("(?:年均)?(?:增速|增幅|增长)$", "", indicator) or indicator
+        indicator = quantity_of(indicator)
         if not indicator:
             return []
         return [Found(0, 0, indicator=indicator, value=0.0, unit="百分点", comparator=comparator,
@@ -627,7 +628,16 @@ def _comparator(words, compare_context, clause_before, post, is_range, kind,
     return "=", False
 
 
-def _benchmark(text: str, indicator: str) -> dict:
+_RATE_TAIL = re.compile("(?:年均)?(?:增速|增幅|增长)$")
+
+
+def quantity_of(name: str) -> str:
+    """The quantity a rate is of: 地区生产总值增速 → 地区生产总值 (but 经济增长 stays)."""
+    shorter = _RATE_TAIL.sub("", name)
+    return shorter if len(shorter) >= 3 else name
+
+
+def _benchmark(text: str, indicator: str, margin: float = 0.0) -> dict:
     """高于全市 → {indicator: own, place: 全市}; 高于地区生产总值增速 → {indicator: 地区生产总值}."""
     for _ in range(2):  # 全市的平均增速 → 全市
         shorter = lx.BENCHMARK_TAIL.sub("", text.strip()).strip()
@@ -635,9 +645,9 @@ def _benchmark(text: str, indicator: str) -> dict:
     place = lx.PLACE_WORDS.match(text)
     if place or not text:
         rest = text[place.end():] if place else ""
-        return {"indicator": rest or re.sub("(?:年均)?(?:增速|增幅|增长)$", "", indicator) or indicator,
-                "place": place.group(0) if place else None, "margin": 0.0}
-    return {"indicator": text, "place": None, "margin": 0.0}
+        return {"indicator": rest or quantity_of(indicator), "place": place.group(0) if place else None,
+                "margin": margin}
+    return {"indicator": text, "place": None, "margin": margin}
 
 
 _CONJUNCTION = re.compile("和|与|及|、")
