@@ -8,7 +8,6 @@ deterministic and equal the reference's to rounding.
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -24,12 +23,13 @@ _EPS = 1e-9
 
 
 def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFAULT_CONFIG,
-                 *, chunk: int = CHUNK, workers: int | None = None) -> ResultTable:
+                 *, chunk: int = CHUNK, workers: int = 1) -> ResultTable:
     """Assess every target of the table as of time `now` (planwatch.evaluate.plan_time).
 
     Targets are ordered by family (path kinds, direction, flows, zero, bound, relative) and
-    cut into chunks of one family each; the chunks run on `workers` threads (default: one per
-    core, at most 4), as NumPy and SciPy release the GIL inside their loops.
+    cut into chunks of one family each. With workers > 1 the chunks run on that many threads
+    (NumPy and SciPy release the GIL inside their loops): faster on idle cores, slower on a
+    machine already busy, hence one thread unless asked.
     """
     results = ResultTable.empty(len(table))
     # The figures as years × targets: operations over the few years then run along long
@@ -53,8 +53,7 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
                                                  | _WARNING_OUTLOOK[part.outlook])
         results.put(rows, part)
 
-    workers = workers or min(4, os.cpu_count() or 1)
-    if workers == 1 or len(pieces) <= 1:
+    if workers <= 1 or len(pieces) <= 1:
         for piece in pieces:
             run(piece)
     else:
