@@ -32,6 +32,7 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
 
     from planwatch.domain.observation_csv import read_observations
     from planwatch.planfile import load_plan
+    from planwatch.web.accounts.demo_accounts import ensure_demo_accounts
     from planwatch.web.data.store import save_observations
     from planwatch.web.plans.models import Plan
     from planwatch.web.plans.store import save_plan
@@ -51,6 +52,7 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
             print(f"已载入规划 {plan.name}:{len(plan.targets)} 项目标,{added} 条监测数据"
                   f" / loaded plan {plan.name} and {added} observations", file=out)
     _ensure_admin(out)
+    ensure_demo_accounts(out)
 
 
 def _ensure_admin(out: TextIO) -> None:
