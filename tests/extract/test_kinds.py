@@ -102,3 +102,8 @@ def test_facility_specifications_are_counts():
 def test_relative_phrasings(sentence, value, comparator):
     (target,) = extract_targets(sentence)
     assert (target.kind, target.value, target.comparator) == ("relative", value, comparator)
+
+
+def test_a_quoted_rank_is_still_a_commitment():
+    (target,) = extract_targets("奋力实现“综合实力跻身全国百强县前50位”目标。")
+    assert (target.indicator, target.value, target.comparator) == ("综合实力排名", 50, "<=")

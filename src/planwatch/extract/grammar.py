@@ -190,8 +190,9 @@ class LineGrammar:
                 state = _LineState(sentence_end=sentence)
             if sentence in self.past_sentences:
                 continue
-            # Quoted names and slogans hold no targets; a quoted zero (“零火点”) is one.
-            if candidate.kind_hint != "zero" and self.quoted(candidate.start, candidate.end):
+            # Quoted names and slogans hold no targets; a quoted zero (“零火点”) or rank
+            # (“挺进全省前十五”) is a measurable commitment all the same.
+            if candidate.kind_hint not in ("zero", "rank") and self.quoted(candidate.start, candidate.end):
                 continue
             clause = self.clause_at(candidate.start)
             segment_start = max(clause.start, consumed_to.get(clause.start, clause.start))
