@@ -298,11 +298,10 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     base_meets = base_known & attains(base, goal, sign, tol, no_band)
     # Every figure since the base within the goal: only asked where the base met it.
     kept = np.zeros(c.n, bool)
-    maintain = np.flatnonzero(base_meets)
-    kept[maintain] = ((attains(c.figures[:, maintain], goal[maintain], sign[maintain], tol[maintain],
-                               False) | ~c.annual[:, maintain]).all(0)
-                      & (~c.part[maintain] | attains(t.part_value[maintain], goal[maintain],
-                                                     sign[maintain], tol[maintain], False)))
+    m = np.flatnonzero(base_meets)
+    within = attains(c.figures[:, m], goal[m], sign[m], tol[m], False) | ~c.annual[:, m]
+    part_within = ~c.part[m] | attains(t.part_value[m], goal[m], sign[m], tol[m], False)
+    kept[m] = within.all(0) & part_within
     scheduled = base_known & ~base_meets
     progress, ratio, gap, required, observed = _path_schedule(c, log_scale, config)
     judged = ladder(ratio, config)
