@@ -211,3 +211,16 @@ def test_a_draft_can_be_taken_up_again_from_the_list(admin_client, draft):
     page = admin_client.get(reverse("intake:index")).content.decode()
     assert reverse("intake:review", args=[draft.pk]) in page
     assert "report.txt" in page and "审核中" in page
+
+
+def test_the_review_page_costs_the_same_few_queries_however_many_proposals(
+        admin_client, django_assert_max_num_queries):
+    lines = [f"到2025年,第{n}产业园区产值突破{n * 10}亿元。" for n in range(1, 61)]
+    upload(admin_client, "long.txt", "\n".join(lines).encode())
+    draft = Draft.objects.get()
+    first, *others = draft.proposals.all()[:21]
+    for other in others:
+        decide(admin_client, other, "merge", merge_into=first.pk)
+    assert draft.proposals.count() == 60
+    with django_assert_max_num_queries(8):
+        assert admin_client.get(reverse("intake:review", args=[draft.pk])).status_code == 200

@@ -79,7 +79,7 @@ class Passage:
 @planner_required
 def review(request, draft_id: int, invalid: ProposalForm | None = None):
     draft = get_object_or_404(Draft.objects.select_related("plan"), pk=draft_id)
-    proposals = list(draft.proposals.all())
+    proposals = list(draft.proposals.select_related("merged_into"))
     by_anchor = {p.anchor: p for p in proposals}
     marks = [document.Marked(p.anchor, p.span_start, p.span_end) for p in proposals]
     passages = [Passage(piece, by_anchor[piece.link.key] if piece.link else None)
