@@ -62,3 +62,8 @@ def test_document_year():
     assert infer_document_year("发布日期:2023-02-10\n今年全市经济增长6%") == 2023
     assert infer_document_year("2023年是攻坚之年。2024年是关键一年。") == 2024
     assert infer_document_year("没有年份") is None
+
+
+def test_headings_keep_the_document_script():
+    (target,) = extract_targets("三、發展目標\n到2025年,全鎮地區生產總值達到15億元。")
+    assert target.goal == ["發展目標"]

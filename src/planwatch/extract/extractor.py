@@ -175,6 +175,9 @@ class _Reader:
         text = normalised.text
         heading, _ = parse_heading(text, has_targets=has_figure(text))
         if heading:
+            start = text.find(heading.title)
+            if start >= 0:  # the title as the document writes it (traditional stays traditional)
+                heading.title = normalised.original_text(start, start + len(heading.title))
             self.outline.enter(heading)
         else:
             self.outline.body_seen()
