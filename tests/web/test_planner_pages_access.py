@@ -108,3 +108,15 @@ def test_a_plans_pages_offer_its_reports_to_planners_only(signed_in, world):
     overview = reverse("plans:overview", args=[plan.name])
     assert f'href="{url}"' in signed_in("planner").get(overview).content.decode()
     assert f'href="{url}"' not in signed_in("leader").get(overview).content.decode()
+
+
+def test_the_pages_speak_english_on_request(signed_in, world):
+    plan, draft, _ = world
+    client = signed_in("planner")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    intake = client.get(reverse("intake:index")).content.decode()
+    assert "Upload and extract targets" in intake and "Document intake" in intake
+    review = client.get(reverse("intake:review", args=[draft.pk])).content.decode()
+    assert "Review proposed targets" in review and "Accept" in review
+    reports = client.get(reverse("reports:page", args=[plan.name])).content.decode()
+    assert "Mid-term evaluation" in reports and "Download Word" in reports
