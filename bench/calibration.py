@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 
 from planwatch.evaluate.calibration import (
     format_table,
     reliability,
     simulate,
     simulate_cumulative,
+    simulate_relative,
 )
+from planwatch.evaluate.table import EACH_YEAR, END_YEAR, PERIOD_AVERAGE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,8 +30,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="years of data after the base when judged (default 3 of 5)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    for name, simulation in (("level and share", simulate),
-                             ("cumulative", simulate_cumulative)):
+    simulations = (
+        ("level and share", simulate), ("cumulative", simulate_cumulative),
+        ("relative, each year", partial(simulate_relative, scope=EACH_YEAR)),
+        ("relative, period average", partial(simulate_relative, scope=PERIOD_AVERAGE)),
+        ("relative, end year", partial(simulate_relative, scope=END_YEAR)))
+    for name, simulation in simulations:
         predicted, met = simulation(args.targets, seed=args.seed, seen=args.seen)
         print(f"{name}: {len(predicted):,} simulated targets judged after {args.seen} of 5 "
               "years")

@@ -50,8 +50,9 @@ def simulate(n: int, *, seed: int = 0, start: int = 2020, seen: int = 3, deadlin
     table.log_path[:] = log
     table.percent[:] = ~log
     table.values[:, : seen + 1] = values[:, : seen + 1]
-    return _judge(table, start, deadline, seen, goal, values[:, 0], values[:, seen],
-                  values[:, -1], config)
+    still_open = (values[:, 0] < goal) & (values[:, seen] < goal)
+    return _judge(table, start, deadline, seen, goal, still_open, values[:, -1] >= goal,
+                  config)
 
 
 def simulate_cumulative(n: int, *, seed: int = 0, start: int = 2020, seen: int = 3,
@@ -70,19 +71,43 @@ def simulate_cumulative(n: int, *, seed: int = 0, start: int = 2020, seen: int =
     goal = expected * np.exp(rng.normal(0, 1.5, n) * noise)
     table.kind[:] = T.CUMULATIVE
     table.values[:, 1: seen + 1] = flows[:, :seen]
-    done = flows[:, :seen].sum(1)
-    return _judge(table, start, deadline, seen, goal, np.zeros(n), done, flows.sum(1), config)
+    still_open = flows[:, :seen].sum(1) < goal
+    return _judge(table, start, deadline, seen, goal, still_open, flows.sum(1) >= goal, config)
+
+
+def simulate_relative(n: int, *, scope: int = T.EACH_YEAR, seed: int = 0, start: int = 2020,
+                      seen: int = 3, deadline: int = 2025,
+                      config: EvaluationConfig = DEFAULT_CONFIG) -> tuple[np.ndarray, np.ndarray]:
+    """The same for relative targets (增速高于全市): yearly gaps to the benchmark drawn
+    independently around N(0.5, 1) points with sd U(0.3, 1.5), margin 0, for one scope."""
+    rng = np.random.default_rng(seed)
+    years = deadline - start
+    table = TargetTable.empty(n, years + 1)
+    gaps = rng.normal(rng.normal(0.5, 1.0, n)[:, None], rng.uniform(0.3, 1.5, n)[:, None],
+                      (n, years))
+    table.kind[:] = T.RELATIVE
+    table.scope[:] = scope
+    table.percent[:] = True
+    table.values[:, 1: seen + 1] = gaps[:, :seen]
+    if scope == T.EACH_YEAR:  # a year already short settles the target
+        still_open, met = (gaps[:, :seen] >= 0).all(1), (gaps >= 0).all(1)
+    elif scope == T.PERIOD_AVERAGE:
+        still_open, met = np.ones(n, bool), gaps.mean(1) >= 0
+    else:
+        still_open, met = np.ones(n, bool), gaps[:, -1] >= 0
+    return _judge(table, start, deadline, seen, np.zeros(n), still_open, met, config)
 
 
 def _judge(table: TargetTable, start: int, deadline: int, seen: int, goal: np.ndarray,
-           base: np.ndarray, now: np.ndarray, final: np.ndarray, config: EvaluationConfig):
+           still_open: np.ndarray, met: np.ndarray, config: EvaluationConfig):
+    """The engine's P for the targets still open after `seen` years, and whether each was
+    met in the end (targets already settled, or without an outlook, say nothing)."""
     table.start[:] = start
     table.deadline[:] = deadline
     table.goal[:] = goal
     results = engine.assess_table(table, float(start + seen), config)
-    # Targets already met (or judged without an outlook) say nothing about calibration.
-    judged = ~np.isnan(results.probability) & (base < goal) & (now < goal)
-    return results.probability[judged], (final >= goal)[judged]
+    judged = ~np.isnan(results.probability) & still_open
+    return results.probability[judged], met[judged]
 
 
 def reliability(predicted: np.ndarray, met: np.ndarray, buckets: int = 10
