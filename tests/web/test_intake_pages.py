@@ -80,10 +80,11 @@ def test_the_document_year_is_used_for_this_year_phrases(admin_client):
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
-    ("empty.txt", b"", "无法读取 empty.txt"),
-    ("binary.txt", bytes(range(256)) * 40, "binary"),
-    ("broken.docx", b"PK\x03\x04 not really a zip", "Word"),
-    ("scan.pdf", b"%PDF-1.4\n%%EOF", "无法读取 scan.pdf"),
+    ("empty.txt", b"", "无法读取 empty.txt:文件是空的(the file is empty)"),
+    ("binary.txt", bytes(range(256)) * 40, "不是文本"),
+    ("broken.docx", b"PK\x03\x04 not really a zip", "不是可读取的 Word(.docx)文件"),
+    ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "密码保护"),
+    ("scan.pdf", b"%PDF-1.4\n%%EOF", "无法读取 scan.pdf:"),
     ("slides.pptx", b"PK\x03\x04", "只接受 txt、docx、pdf、html"),
     ("news.txt", "今天天气很好。".encode(), "没有找到量化目标"),
 ])

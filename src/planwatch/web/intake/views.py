@@ -14,6 +14,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from planwatch.extract import ExtractionError, extract_targets, read_bytes
@@ -24,6 +25,29 @@ from planwatch.web.intake.forms import ExistingPlanForm, NewPlanForm, ProposalFo
 from planwatch.web.intake.models import Decision, Draft, Proposal
 from planwatch.web.plans import document
 from planwatch.web.plans.store import PlanStoreError
+
+# The readers' reasons (planwatch.extract.readers), said first in the interface's language;
+# the reader's own words follow in brackets, so a reason not listed here still reads.
+READER_REASONS = (
+    ("the file is empty", gettext_lazy("文件是空的")),
+    ("binary data", gettext_lazy("文件是二进制数据或无法识别的编码,不是文本")),
+    ("the file holds no text", gettext_lazy("文件中没有文字")),
+    ("password-protected or old-format", gettext_lazy("Word 文件有密码保护,或是旧的 .doc 格式")),
+    ("the Word file holds no text", gettext_lazy("Word 文件中没有文字")),
+    ("damaged Word", gettext_lazy("Word 文件已损坏")),
+    ("not a readable Word", gettext_lazy("不是可读取的 Word(.docx)文件")),
+    ("the PDF has no text layer", gettext_lazy("PDF 没有文字层(可能是扫描图像)")),
+    ("the PDF is password-protected", gettext_lazy("PDF 有密码保护")),
+    ("damaged PDF", gettext_lazy("PDF 文件已损坏")),
+    ("not a readable PDF", gettext_lazy("不是可读取的 PDF 文件")),
+    ("the HTML page has no", gettext_lazy("网页中没有可见的文字")),
+    ("not valid", gettext_lazy("文本编码有误")),
+)
+
+
+def explained(reason: str) -> str:
+    said = next((str(words) for start, words in READER_REASONS if reason.startswith(start)), None)
+    return f"{said}({reason})" if said else reason
 
 
 @planner_required
@@ -36,7 +60,7 @@ def index(request):
                                 request.user)
         except ExtractionError as error:
             form.add_error("document", _("无法读取 %(name)s:%(reason)s") % {
-                "name": upload.name, "reason": error.reason})
+                "name": upload.name, "reason": explained(error.reason)})
         else:
             return redirect(draft)
     drafts = Draft.objects.select_related("created_by", "plan").annotate(
