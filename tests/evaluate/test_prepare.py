@@ -94,3 +94,9 @@ def test_a_multiple_is_a_multiple_of_the_base_in_the_figures_unit():
                                 series("地区生产总值", {"2020": 40, "2022": 50}, unit="家"), AS_OF)
     assert (table.goal[0], info.unit) == (80, "家")
     assert np.isnan(table.values[0, 1])
+
+
+def test_without_any_figures_a_missing_place_changes_nothing():
+    table, [info] = build_table([make_target(value=500, place=None)], [], AS_OF)
+    assert info.place is None
+    assert np.isnan(table.values[0]).all()

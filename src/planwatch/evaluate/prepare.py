@@ -46,7 +46,7 @@ class TargetInfo:
     id: str
     indicator: str
     kind: Kind
-    place: str
+    place: str | None  # None: named nowhere, and there are no figures anyway
     unit: str  # the unit of latest_value, projected and rates per year
     start: int
     deadline: int
@@ -104,8 +104,8 @@ def _single_place(targets: list[Target], observations: list[Observation]) -> str
     if all(target.place for target in targets):
         return None
     places = sorted({obs.place for obs in observations})
-    if len(places) == 1:
-        return places[0]
+    if len(places) <= 1:  # no figures at all: the place changes nothing
+        return places[0] if places else None
     unplaced = next(target for target in targets if not target.place)
     raise EvaluationError(
         f"target {unplaced.id}: place: not given, and the observations cover "
@@ -172,8 +172,6 @@ class _Row:
 
     def fill(self, series: dict, place: str | None) -> str:
         target = self.target
-        if place is None:
-            raise self.error("place", "not given and the plan names no jurisdiction")
         kind = target.kind
         self.set(kind=T.KIND_CODE[kind], start=self.start, deadline=self.deadline,
                  binding=target.attribute is Attribute.BINDING,
