@@ -90,6 +90,15 @@ def planwatch_home(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Pages cache what they render under the data's version; a test database reuses row ids,
+    so one test's pages must not be served to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def sample_plan() -> domain.Plan:
     return build_plan()
