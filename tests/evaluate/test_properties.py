@@ -135,3 +135,24 @@ def test_the_same_data_in_wan_yuan_instead_of_yi_yuan_changes_nothing(base, grow
         assert (a is None and b is None) or a == pytest.approx(b, rel=1e-9, abs=1e-12)
     if yi.projected is not None:
         assert wan.projected == pytest.approx(yi.projected * 1e4, rel=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(counts=st.lists(st.integers(0, 6), min_size=1, max_size=5), extra=st.integers(1, 3),
+       goal=st.integers(5, 30))
+def test_more_items_completed_never_hurt(counts, extra, goal):
+    values = np.concatenate([[np.nan], counts]).astype(float)
+    more = values.copy()
+    more[-1] += extra
+    _no_worse(_table(T.COUNT, values, goal), _table(T.COUNT, more, goal),
+              2020.0 + len(counts))
+
+
+@settings(max_examples=100, deadline=None)
+@given(counts=st.lists(st.integers(1, 15), min_size=2, max_size=6), fewer=st.integers(1, 3))
+def test_fewer_cases_left_never_hurt_a_zero_target(counts, fewer):
+    values = np.array(counts, dtype=float)
+    less = values.copy()
+    less[-1] = max(0.0, less[-1] - fewer)
+    _no_worse(_table(T.ZERO, values, 0.0, sign=-1.0), _table(T.ZERO, less, 0.0, sign=-1.0),
+              2020.0 + len(counts) - 1)
