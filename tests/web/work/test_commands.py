@@ -7,12 +7,10 @@ import pytest
 from openpyxl import Workbook
 
 from planwatch.samples import luyuan
-from planwatch.web.bootstrap import prepare_database
-from planwatch.web.commands.demo import set_up_demo
 from planwatch.web.plans.models import Plan
 from planwatch.web.work import models
 from planwatch.web.work.files import PROJECT_COLUMNS, read_work_plan
-from planwatch.web.work.store import save_work_plan
+from planwatch.web.work.store import load_work_beside, save_work_plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,9 +83,9 @@ def test_a_gbk_file_from_excel_reads(stored_plan, planwatch_command, tmp_path):
     assert models.Project.objects.get(key="P1").name == "示例项目"
 
 
-def test_supervise_is_idempotent_and_controlled_by_today(planwatch_command, capsys):
-    prepare_database()
-    set_up_demo(io.StringIO(), luyuan.PLAN_PATH, [])
+def test_supervise_is_idempotent_and_controlled_by_today(stored_plan, planwatch_command,
+                                                         capsys):
+    load_work_beside(Plan.objects.get(name="luyuan"), luyuan.PLAN_PATH, io.StringIO())
     assert planwatch_command("supervise", "--today", "2021-09-01") == 0
     first = capsys.readouterr().out
     assert planwatch_command("supervise", "--today", "2021-09-01") == 0
