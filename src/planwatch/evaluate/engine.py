@@ -451,11 +451,11 @@ def _flow(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
          required_rate=np.where(left > 0, (goal - total) / left, np.nan),
          observed_rate=observed)
     _deadline_outlook(result, usable & c.has_final, meets, total)
-    open_ = usable & ~c.has_final
-    _cumulative_outlook(c, result, open_ & cumulative & (c.count >= config.min_points)
+    still_open = usable & ~c.has_final
+    _cumulative_outlook(c, result, still_open & cumulative & (c.count >= config.min_points)
                         & (c.years_left >= 1), annual_total, config)
     points = c.count + c.part
-    _count_outlook(c, result, open_ & ~cumulative & (points >= config.min_points), total,
+    _count_outlook(c, result, still_open & ~cumulative & (points >= config.min_points), total,
                    time, left, config)
 
 
