@@ -559,8 +559,10 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     # Earlier figures: the base, every full year before the latest figure, and the
     # part-year one when the deadline year's figure is the latest.
     before_latest = c.annual & ((t.start + c.k) < c.time)
-    zero_before = base_meets | (before_latest & attains(c.figures, goal, sign, tol, no_band)).any(0) | (
-        c.part & (t.part_time < c.time) & attains(t.part_value, goal, sign, tol, no_band))
+    year_at_zero = (before_latest & attains(c.figures, goal, sign, tol, no_band)).any(0)
+    part_at_zero = (c.part & (t.part_time < c.time)
+                    & attains(t.part_value, goal, sign, tol, no_band))
+    zero_before = base_meets | year_at_zero | part_at_zero
     scheduled = base_known & ~base_meets
     progress, ratio, gap, required, observed = _path_schedule(c, np.zeros(c.n, bool), config)
     judged = _rescued(ladder(ratio, config), gap, tol)
