@@ -36,22 +36,19 @@ class ObservationFileError(ValueError):
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer finds,
-    which for Chinese spreadsheets exported on Windows is GB18030 (a superset of GBK)."""
+    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer detects
+    (for spreadsheets saved on Chinese Windows: GB18030, a superset of GBK); GB18030 itself
+    when detection finds nothing."""
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise UnicodeDecodeError("unknown", data, 0, len(data), "not a text file")
-    return str(best)
+    if best is not None:
+        return str(best)
+    return data.decode("gb18030")
 
 
 def read_observations(source: str | Path | IO) -> list[Observation]:
@@ -61,16 +58,16 @@ def read_observations(source: str | Path | IO) -> list[Observation]:
     try:
         header = [column.strip().lower() for column in next(reader)]
     except StopIteration:
-        raise ObservationFileError(name, "empty file: expected the header "
-                     + ",".join(REQUIRED_COLUMNS)) from None
+        raise ObservationFileError(
+            name, "empty file: expected the header " + ",".join(REQUIRED_COLUMNS)) from None
     _check_header(name, header)
     observations = []
     for row_number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise ObservationFileError(name, f"{len(row)} fields where the header has {len(header)}",
-                         row=row_number)
+            raise ObservationFileError(
+                name, f"{len(row)} fields where the header has {len(header)}", row=row_number)
         observations.append(_observation(name, row_number, dict(zip(header, row, strict=True))))
     return observations
 
@@ -96,40 +93,44 @@ def _read_text(source: str | Path | IO) -> tuple[str, str]:
 def _check_header(name: str, header: list[str]) -> None:
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
-        raise ObservationFileError(name, f"missing column(s) {', '.join(missing)}; expected the header "
-                     + ",".join(REQUIRED_COLUMNS), row=1)
+        raise ObservationFileError(name, f"missing column(s) {', '.join(missing)}; expected "
+                                   "the header " + ",".join(REQUIRED_COLUMNS), row=1)
     unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if unknown:
-        raise ObservationFileError(name, f"unknown column; known columns are "
-                     f"{','.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}", row=1, column=unknown[0])
+        known = ",".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+        raise ObservationFileError(name, f"unknown column; known columns are {known}", row=1,
+                                   column=unknown[0])
     duplicated = [c for c in header if header.count(c) > 1]
     if duplicated:
         raise ObservationFileError(name, "column appears twice", row=1, column=duplicated[0])
 
 
 def _observation(name: str, row: int, cells: dict[str, str]) -> Observation:
+    def fail(column: str, reason: str) -> ObservationFileError:
+        return ObservationFileError(name, reason, row=row, column=column)
+
     def field(column: str) -> str:
         value = cells.get(column, "").strip()
         if not value and column in ("place", "indicator", "period", "value", "unit", "kind"):
-            raise ObservationFileError(name, "empty", row=row, column=column)
+            raise fail(column, "empty")
         return value
 
     try:
         period = parse_period(field("period"))
     except PeriodError as exc:
-        raise ObservationFileError(name, str(exc), row=row, column="period") from None
+        raise fail("period", str(exc)) from None
     text = field("value").replace(",", "").replace("，", "")
     try:
         value = float(text)
     except ValueError:
-        raise ObservationFileError(name, f"not a number: {text!r}", row=row, column="value") from None
+        raise fail("value", f"not a number: {text!r}") from None
     if not math.isfinite(value):
-        raise ObservationFileError(name, f"not a finite number: {text!r}", row=row, column="value")
+        raise fail("value", f"not a finite number: {text!r}")
     unit = field("unit")
     try:
         parse_unit(unit)
     except UnitError as exc:
-        raise ObservationFileError(name, str(exc), row=row, column="unit") from None
+        raise fail("unit", str(exc)) from None
     kind = _choice(name, row, "kind", field("kind"), ObservationKind, None)
     provenance = _choice(name, row, "provenance", field("provenance"), Provenance,
                          Provenance.OFFICIAL)
@@ -145,7 +146,8 @@ def _choice(name, row, column, text, enum, default):
         return enum(text.lower())
     except ValueError:
         allowed = "|".join(member.value for member in enum)
-        raise ObservationFileError(name, f"{text!r} is not one of {allowed}", row=row, column=column) from None
+        raise ObservationFileError(name, f"{text!r} is not one of {allowed}", row=row,
+                                   column=column) from None
 
 
 def write_observations(observations, file: IO[str]) -> None:

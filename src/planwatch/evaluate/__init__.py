@@ -15,6 +15,6 @@ from .table import ResultTable, TargetTable
 
 __all__ = [
     "DEFAULT_CONFIG", "Assessment", "EvaluationConfig", "EvaluationError", "ResultTable",
-    "TargetInfo", "TargetTable", "assess", "assess_plan", "assess_table", "assessments_from", "build_table",
-    "plan_time", "rollup", "score_formula",
+    "TargetInfo", "TargetTable", "assess", "assess_plan", "assess_table", "assessments_from",
+    "build_table", "plan_time", "rollup", "score_formula",
 ]

@@ -1,9 +1,9 @@
 """Calibration check: do targets given P ≈ 0.8 get met about 80 % of the time?
 
 Series are simulated as random walks with drift (in logs for growing quantities and yearly
-flows, in points for shares), with drift and noise drawn per series; the engine sees the years up to the
-evaluation year, the rest of the path is then simulated from the same process and the target
-is met or not. Bucketing the engine's probabilities against the realised hit rate gives the
+flows, in points for shares) or as independent yearly gaps (relative targets), with their
+parameters drawn per series; the engine sees the years up to the evaluation year, the rest
+of the path is then simulated from the same process and the target is met or not. Bucketing the engine's probabilities against the realised hit rate gives the
 reliability table in docs/evaluation.md (`python bench/calibration.py` prints it).
 """
 
