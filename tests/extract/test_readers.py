@@ -4,7 +4,13 @@ import io
 
 import pytest
 
-from planwatch.extract import ExtractionError, extract_file, read_bytes, read_document
+from planwatch.extract import (
+    ExtractionError,
+    extract_bytes,
+    extract_file,
+    read_bytes,
+    read_document,
+)
 from planwatch.extract.readers import iter_text_lines
 
 TEXT = "一、发展目标\n到2025年,地区生产总值达到500亿元,城镇新增就业3万人。\n"
@@ -180,6 +186,12 @@ def test_corrupt_pdf(tmp_path):
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     _cannot_read(path, "PDF")
+
+
+def test_uploaded_bytes_give_text_and_targets():
+    text, targets = extract_bytes(_docx_bytes(), "upload.docx")
+    assert [t.value for t in targets] == [6, 450, 35, 2]
+    assert all(text[t.span[0]:t.span[1]] == t.text for t in targets)
 
 
 def test_stdin_bytes_are_sniffed():

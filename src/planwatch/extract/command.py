@@ -55,15 +55,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _extract(name: str, reference_year: int | None, *, keep_text: bool):
     from .extractor import extract_targets
-    from .files import extract_file
-    from .readers import read_bytes, read_document
+    from .files import extract_bytes, extract_file
+    from .readers import read_document
 
     if name == "-":
-        text = read_bytes(sys.stdin.buffer.read(), "-")
-    elif keep_text:
-        text = read_document(name)
-    else:
+        return (name, *extract_bytes(sys.stdin.buffer.read(), "-", reference_year=reference_year))
+    if not keep_text:
         return name, None, extract_file(name, reference_year=reference_year)
+    text = read_document(name)
     return name, text, extract_targets(text, reference_year=reference_year)
 
 

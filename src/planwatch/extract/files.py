@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extractor import ExtractedTarget, extract_targets, iter_targets
-from .readers import document_type, iter_text_lines, read_document
+from .readers import document_type, iter_text_lines, read_bytes, read_document
 
 
 def extract_file(path: str | Path, *, reference_year: int | None = None) -> list[ExtractedTarget]:
@@ -17,3 +17,14 @@ def extract_file(path: str | Path, *, reference_year: int | None = None) -> list
     if Path(path).suffix and document_type(str(path), b"") == "txt":
         return list(iter_targets(iter_text_lines(path), reference_year=reference_year))
     return extract_targets(read_document(path), reference_year=reference_year)
+
+
+def extract_bytes(data: bytes, source: str, *, reference_year: int | None = None,
+                  ) -> tuple[str, list[ExtractedTarget]]:
+    """The text of an uploaded document and its targets (spans point into that text).
+
+    The type is told by the name's suffix, else by the first bytes; ExtractionError names
+    `source` when the document cannot be read.
+    """
+    text = read_bytes(data, source)
+    return text, extract_targets(text, reference_year=reference_year)
