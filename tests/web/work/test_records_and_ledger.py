@@ -5,6 +5,8 @@ import io
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planwatch.domain import Comparator, Kind, Project, ProjectStage, StageTransition, Target
 from planwatch.samples import luyuan
@@ -93,3 +95,25 @@ def test_the_packaged_ledger_is_the_generators_output_and_reads_back():
     assert [r.project for r in records] == [r.project for r in ledger()]
     assert all(r.project.provenance.value == "illustrative" and "示例" in r.project.name
                for r in records)
+
+
+names = st.text(st.characters(whitelist_categories=("Lo", "Nd"), max_codepoint=0x9fff),
+                min_size=1, max_size=8)
+
+
+@given(st.lists(st.tuples(
+    names, st.none() | st.floats(0, 1e7).map(lambda x: round(x, 3)),
+    st.lists(names, max_size=3, unique=True),
+    st.lists(st.dates(date(2019, 1, 1), date(2025, 12, 31)), max_size=7).map(sorted),
+    st.dictionaries(names, st.floats(0, 1e7).map(lambda x: round(x, 3)), max_size=2)),
+    max_size=6))
+def test_a_written_project_list_reads_back_the_same(tmp_path_factory, rows):
+    records = [Record(Project(f"K{i}", name, investment=investment, flags=flags,
+                              stages=[StageTransition(stage, day) for stage, day in
+                                      zip(ProjectStage, days, strict=False)]), quantities)
+               for i, (name, investment, flags, days, quantities) in enumerate(rows)]
+    path = tmp_path_factory.mktemp("projects") / "projects.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        write_projects(records, file)
+    assert [(r.project, dict(r.quantities)) for r in read_projects(path)] == [
+        (r.project, dict(r.quantities)) for r in records]

@@ -298,8 +298,8 @@ def write_projects(records: list[Record], file) -> None:
             p.key, p.name, p.project_type, _number(p.investment),
             _number(p.completed_investment), p.department or "", p.location, "、".join(p.flags),
             p.provenance.value, *(stages.get(name, "") for name in STAGE_COLUMNS),
-            ";".join(f"{k}={v:g}" for k, v in record.quantities.items())])
+            ";".join(f"{k}={_number(v)}" for k, v in record.quantities.items())])
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    return "" if value is None else f"{value:.15g}"

@@ -150,14 +150,14 @@ def projects(request, plan):
     today = timezone.localdate()
     as_of = _day(request.GET.get("as_of"), today)
     ledger = [record.project for record in records_of(plan)]
-    rows = plan.projects.select_related("department").prefetch_related("stages")
+    stage_on = {project.key: project.stage_on(as_of) for project in ledger}
+    rows = plan.projects.select_related("department")
     return render(request, "work/projects.html", {
         "plan": plan, "as_of": as_of, "stages": pipeline.STAGES,
         "by_stage": pipeline.by_stage(ledger, as_of),
         "by_department": pipeline.by_department(ledger, as_of),
         "by_month": pipeline.by_month(ledger, as_of.year),
-        "projects": [(row, project.stage_on(as_of)) for row, project in zip(
-            rows, ledger, strict=True)],
+        "projects": [(row, stage_on[row.key]) for row in rows],
         "can_manage": can_manage(request.user),
         "project_form": forms.ProjectForm(plan=plan), "import_form": forms.ImportForm()})
 
