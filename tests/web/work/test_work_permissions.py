@@ -149,3 +149,29 @@ def test_only_planners_register_and_import_projects(client, luyuan_plan, person)
     planner = signed_in(client, person("planner"))
     assert planner.post("/plans/luyuan/projects/new/", new).status_code == 302
     assert luyuan_plan.projects.get(key="NEW-1").flags == ["亿元以上"]
+
+
+def test_the_lead_department_reports_its_tasks_progress_and_others_cannot(
+        client, luyuan_plan, person):
+    task = luyuan_plan.tasks.get(key="w2021.livelihood.education")
+    milestone = task.milestones.get()
+    url = f"/plans/luyuan/work/tasks/{task.key}/"
+    update = {"status": "done", f"done_{milestone.pk}": "2021-07-20"}
+    assert signed_in(client, person("reporter", HOUSING)).post(url, update).status_code == 403
+    client.logout()
+    assert signed_in(client, person("reporter", EDUCATION)).post(url, update).status_code == 302
+    task.refresh_from_db()
+    milestone.refresh_from_db()
+    assert (task.status, milestone.done_on) == ("done", date(2021, 7, 20))
+
+
+def test_a_done_task_is_not_overdue_but_a_late_one_raises_an_item(luyuan_plan):
+    late = "task:w2021.government.delivery"
+    service.supervise(luyuan_plan, date(2021, 4, 1))
+    assert luyuan_plan.supervision_items.filter(subject=late).exists()
+    education = luyuan_plan.tasks.get(key="w2021.livelihood.education")
+    education.status = "done"
+    education.save()
+    service.supervise(luyuan_plan, date(2021, 9, 1))
+    assert not luyuan_plan.supervision_items.filter(
+        subject="task:w2021.livelihood.education").exists()

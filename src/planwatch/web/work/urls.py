@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/<slug:plan_name>/work/", views.work_plan, name="plan"),
     path("plans/<slug:plan_name>/work/decomposition/<str:key>/", views.decomposition,
          name="decomposition"),
+    path("plans/<slug:plan_name>/work/tasks/<str:key>/", views.task_update, name="task"),
     path("plans/<slug:plan_name>/projects/", views.projects, name="projects"),
     path("plans/<slug:plan_name>/projects/new/", views.project_new, name="project_new"),
     path("plans/<slug:plan_name>/projects/import/", views.projects_upload, name="import"),

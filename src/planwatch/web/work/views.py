@@ -23,6 +23,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.domain.vocabulary import TaskStatus
+from planwatch.web import labels
 from planwatch.web.accounts.permissions import (
     Role,
     can_raise_supervision,
@@ -65,6 +67,10 @@ def is_member(user, department) -> bool:
 
 def can_move_project(user, project: models.Project) -> bool:
     return can_manage(user) or is_member(user, project.department)
+
+
+def can_update_task(user, task: models.Task) -> bool:
+    return can_manage(user) or is_member(user, task.lead_department)
 
 
 def can_explain(user, item: models.SupervisionItem) -> bool:
@@ -112,12 +118,46 @@ def work_plan(request, plan):
         "department_links__department", "milestones")
     areas: dict = defaultdict(list)
     for task in tasks:
+        task.may_update = can_update_task(request.user, task)
         area = task.goal.parent if task.goal and task.goal.level == "measure" else task.goal
         areas[area].append(task)
     return render(request, "work/plan.html", {
         "plan": plan, "as_of": as_of, "scheduled": scheduled, "editable": editable,
         "records": service.record_assessments(plan, as_of), "areas": list(areas.items()),
-        "years": sorted({y for item in scheduled for y in item.years})})
+        "years": sorted({y for item in scheduled for y in item.years}),
+        "task_statuses": labels.choices(labels.TASK_STATUS)})
+
+
+@internal_view
+def task_update(request, plan, key):
+    """The lead department (or a planner) reports a task's status and its milestones' dates."""
+    if (refused := _post_only(request)) is not None:
+        return refused
+    task = get_object_or_404(plan.tasks.select_related("lead_department"), key=key)
+    if not can_update_task(request.user, task):
+        raise PermissionDenied
+    status = request.POST.get("status", task.status)
+    if status not in TaskStatus._value2member_map_:
+        messages.error(request, _("任务状态“%(status)s”无效") % {"status": status})
+        return redirect("work:plan", plan.name)
+    milestones = list(task.milestones.all())
+    done = {}
+    for milestone in milestones:
+        text = request.POST.get(f"done_{milestone.pk}", "").strip()
+        try:
+            done[milestone.pk] = date.fromisoformat(text) if text else None
+        except ValueError:
+            messages.error(request, _("节点“%(title)s”的完成日期“%(text)s”不是日期")
+                           % {"title": milestone.title, "text": text})
+            return redirect("work:plan", plan.name)
+    task.status = status
+    task.save()
+    for milestone in milestones:
+        if milestone.done_on != done[milestone.pk]:
+            milestone.done_on = done[milestone.pk]
+            milestone.save()
+    messages.success(request, _("已更新任务 %(title)s") % {"title": task.title})
+    return redirect("work:plan", plan.name)
 
 
 @internal_view
