@@ -107,3 +107,14 @@ def test_relative_phrasings(sentence, value, comparator):
 def test_a_quoted_rank_is_still_a_commitment():
     (target,) = extract_targets("奋力实现“综合实力跻身全国百强县前50位”目标。")
     assert (target.indicator, target.value, target.comparator) == ("综合实力排名", 50, "<=")
+
+
+def test_a_cumulative_total_over_the_plan_period():
+    (target,) = extract_targets("“十四五”期间累计完成投资2000亿元。")
+    assert (target.indicator, target.kind, target.year, target.period_start) == (
+        "投资", "cumulative", 2025, 2021)
+
+
+def test_creating_model_sites_is_a_count():
+    kinds = [t.kind for t in extract_targets("争创国家级示范区1个、省级示范区3个。")]
+    assert kinds == ["count", "count"]

@@ -191,7 +191,7 @@ class _Reader:
         scopes = []
         for item in found:
             # A horizon named mid-line (…与“十三五”规划相衔接) governs only what follows it.
-            scopes.append(scope_before if marker is not None and item.start < marker else outline.scope)
+            scopes.append(scope_before if marker is not None and item.end <= marker else outline.scope)
             item.start += offset
             item.end += offset
         yield from self._emit(found, scopes)

@@ -511,7 +511,7 @@ def has_figure(text: str) -> bool:
 # deadline holds for the rest of the paragraph.
 _STANDALONE_REST = re.compile("(?:力争|争取|确保|计划|预计|努力|力求|要|将|预期|时|以后|前后|是|前|末|底)*")
 _HAS_FIGURE = re.compile(
-    r"[\d零〇一二两三四五六七八九十]|" + "|".join(cue.pattern for _, _, cue in _PHRASES))
+    r"[\d零〇一二两三四五六七八九十百千]|" + "|".join(cue.pattern for _, _, cue in _PHRASES))
 
 
 def _value_of(match: re.Match) -> tuple[float, bool]:
