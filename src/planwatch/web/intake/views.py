@@ -6,6 +6,7 @@ proposal still to decide, so the page works without JavaScript; review.js only a
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -109,12 +110,12 @@ def review(request, draft_id: int, invalid: ProposalForm | None = None):
     passages = [Passage(piece, by_anchor[piece.link.key] if piece.link else None)
                 for piece in document.pieces(draft.text, marks)]
     cards = []
-    for index, proposal in enumerate(proposals):
+    for proposal, candidates in zip(proposals, _merge_candidates(proposals), strict=True):
         form = invalid if invalid and invalid.instance.pk == proposal.pk else ProposalForm(
             instance=proposal)
         cards.append(Card(proposal, form,
                           [form.fields[name].label for name in drafting.edited_fields(proposal)],
-                          _merge_candidates(proposals, index)))
+                          candidates))
     counts = [(decision, sum(p.decision == decision for p in proposals)) for decision in Decision]
     return render(request, "intake/review.html", {
         "draft": draft, "passages": passages, "cards": cards, "counts": counts,
@@ -122,13 +123,21 @@ def review(request, draft_id: int, invalid: ProposalForm | None = None):
     }, status=400 if invalid else 200)
 
 
-def _merge_candidates(proposals: list[Proposal], index: int) -> list[Proposal]:
-    """What a proposal may be merged into: its neighbours and others on the same indicator
-    (a target restated elsewhere), not every proposal of a long document."""
-    this = proposals[index]
-    return [p for n, p in enumerate(proposals)
-            if p is not this and p.decision != Decision.MERGED
-            and (abs(n - index) == 1 or p.indicator == this.indicator)]
+def _merge_candidates(proposals: list[Proposal]) -> list[list[Proposal]]:
+    """For each proposal, what it may be merged into: its neighbours and the others on the
+    same indicator (a target restated elsewhere), not every proposal of a long document."""
+    by_indicator: dict[str, list[int]] = defaultdict(list)
+    for index, proposal in enumerate(proposals):
+        if proposal.decision != Decision.MERGED:
+            by_indicator[proposal.indicator].append(index)
+    candidates = []
+    for index, proposal in enumerate(proposals):
+        near = {index - 1, index + 1} & set(range(len(proposals)))
+        chosen = sorted(({*by_indicator[proposal.indicator]}
+                         | {n for n in near if proposals[n].decision != Decision.MERGED})
+                        - {index})
+        candidates.append([proposals[n] for n in chosen])
+    return candidates
 
 
 @require_POST
