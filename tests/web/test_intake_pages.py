@@ -229,7 +229,7 @@ def test_the_review_page_costs_the_same_few_queries_however_many_proposals(
 
 def test_a_proposal_may_be_merged_into_its_neighbours_and_restatements_only(admin_client):
     lines = ["地区生产总值突破300亿元", "新建10所学校", "城镇新增就业累计3万人", "登记失业率控制在4%以内",
-             "地区生产总值达到300亿元"]
+             "服务业增加值达到150亿元"]
     upload(admin_client, "plan.txt", "".join(f"到2025年,{line}。\n" for line in lines).encode())
     gdp, schools, jobs, unemployment, restated = Draft.objects.get().proposals.all()
     restated.indicator = gdp.indicator
