@@ -97,3 +97,9 @@ def test_a_paragraph_opening_on_the_past_reviews_it_to_the_end():
     (target,) = extract_targets(text)
     assert (target.value, target.year) == (6.5, 2025)
     assert extract_targets("2025年要点\n过去五年,新建学校12所;改造小区40个。")  == []
+
+
+def test_year_on_year_wording_is_a_target_only_where_the_sentence_sets_one():
+    text = "2026年计划\n主要预期目标是:全县生产总值比上年增长6%左右。\n全年全县生产总值完成300亿元,比上年增长5.2%。"
+    (target,) = extract_targets(text)
+    assert (target.value, target.comparator, target.year) == (6, "~", 2026)

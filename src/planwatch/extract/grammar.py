@@ -128,6 +128,10 @@ class LineGrammar:
                 clause.due_year = year
         for match in lx.PAST_MARKER.finditer(s):
             self._mark_past(match)
+        for match in lx.YEAR_ON_YEAR.finditer(s):
+            start, end = self.sentence_bounds(match.start())
+            if not lx.TARGET_CUE.search(s, start, end):
+                self._mark_past(match)
         if "年" in s:
             for pattern, ahead in ((lx.THIS_YEAR, 0), (lx.NEXT_YEAR, 1)):
                 for match in pattern.finditer(s):

@@ -118,8 +118,12 @@ MEETING_AFTER = re.compile("^(?:会议|全会|全体会议|党代会|人代会)"
 
 # Figures of the past: achievements, progress, and year-on-year statistics.
 PAST_MARKER = re.compile(
-    "截至|截止|比上年|较上年|同比|上年|去年|过去|回顾|已经|已完成|已建成|已实现|已达到|已累计|已开工|"
+    "截至|截止|去年|过去|回顾|已经|已完成|已建成|已实现|已达到|已累计|已开工|"
     "预计全年完成|预计完成|完成了|实现了|达到了|五年来|近年来|以来")
+# Year-on-year wording reports the past (比上年增长5.2%) unless the sentence sets a target
+# (预期目标: 地区生产总值比上年增长6%左右).
+YEAR_ON_YEAR = re.compile("比上年|较上年|同比|上年")
+TARGET_CUE = re.compile("预期|目标|力争|计划|确保|争取|将|要|左右")
 
 # Relative targets without a number.
 RELATIVE_ABOVE = re.compile(
