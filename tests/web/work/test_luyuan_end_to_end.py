@@ -138,3 +138,15 @@ def test_the_monthly_ranking_scores_departments_by_the_shown_formula(luyuan_plan
         assert month.score == pytest.approx(100 * sum(w * r for w, r in counted)
                                             / sum(w for w, _ in counted))
     assert [rank for rank, _ in scored] == sorted(rank for rank, _ in scored)
+
+
+def test_a_report_missing_past_its_grace_period_raises_one_item_and_ledger_figures_none(
+        luyuan_plan):
+    # 地区生产总值 is reported quarterly by 区发改局: 2021Q1 is due 15 April, grace 10 days.
+    service.supervise(luyuan_plan, date(2021, 4, 25))
+    assert not luyuan_plan.supervision_items.filter(subject="report:地区生产总值:2021Q1").exists()
+    service.supervise(luyuan_plan, date(2021, 4, 26))
+    item = luyuan_plan.supervision_items.get(subject="report:地区生产总值:2021Q1")
+    assert item.department.name == "绿园区发展和改革局"
+    # 开复工项目 is monthly too, but measured from the ledger: nobody's report to miss.
+    assert not luyuan_plan.supervision_items.filter(subject__startswith="report:开复工项目").exists()

@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from planwatch.domain import (
     Comparator,
-    Frequency,
     Kind,
     Project,
     ProjectStage,
@@ -20,15 +19,13 @@ from planwatch.web.work.supervision import (
     DepartmentMonth,
     Ladder,
     Level,
-    ReportDuty,
     Rule,
     Standing,
     Tally,
     escalate,
     lagging_targets,
-    overdue_reports,
+    overdue_report,
     overdue_tasks,
-    periods_of,
     ranked,
     stalled_projects,
 )
@@ -102,20 +99,11 @@ def test_a_task_past_its_deadline_and_not_done_is_overdue():
     assert overdue_tasks([late], date(2021, 3, 31)) == []
 
 
-def test_report_periods_of_each_frequency():
-    assert [p.label for p in periods_of(Frequency.QUARTERLY, 2021)] == [
-        "2021Q1", "2021Q2", "2021Q3", "2021Q4"]
-    assert periods_of(Frequency.MONTHLY, 2021)[5].label == "2021-06"
-    assert [p.label for p in periods_of(Frequency.ANNUAL, 2021)] == ["2021"]
-
-
-def test_the_latest_due_period_without_a_figure_is_overdue():
-    duty = ReportDuty("地区生产总值", Frequency.QUARTERLY, "区发改局")
-    today = date(2021, 7, 20)  # 2021Q2 was due on 15 July
-    [finding] = overdue_reports([duty], set(), range(2021, 2022), today, 15)
-    assert finding.subject == "report:地区生产总值:2021Q2"
-    assert overdue_reports([duty], {("地区生产总值", "2021Q2")}, range(2021, 2022), today,
-                           15) == []
+def test_a_missing_report_is_one_item_per_indicator_and_period():
+    finding = overdue_report("地区生产总值", "2021Q2", "区发改局", date(2021, 7, 15),
+                             date(2021, 7, 25), date(2021, 7, 26))
+    assert (finding.rule, finding.subject) == (Rule.OVERDUE_REPORT, "report:地区生产总值:2021Q2")
+    assert "宽限至2021-07-25" in finding.detail
 
 
 def test_departments_rank_by_score_with_ties_sharing_a_rank():

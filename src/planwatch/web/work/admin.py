@@ -65,7 +65,7 @@ class RecordRuleAdmin(admin.ModelAdmin):
 @admin.register(models.SupervisionPolicy)
 class SupervisionPolicyAdmin(admin.ModelAdmin):
     list_display = ["plan", "stall_days", "reminder_days", "warning_days", "supervision_days",
-                    "interview_days", "report_grace_days"]
+                    "interview_days"]
 
 
 @admin.register(models.SupervisionItem)

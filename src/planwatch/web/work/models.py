@@ -176,8 +176,9 @@ class RecordRule(models.Model):
 
 
 class SupervisionPolicy(models.Model):
-    """The plan's supervision settings: when a project counts as stalled, how long each
-    level of the ladder gives the department, and how late a report may be."""
+    """The plan's supervision settings: when a project counts as stalled and how long each
+    level of the ladder gives the department. (When a missing report goes to supervision is
+    the reporting calendar's: data.ReportingRule.)"""
 
     plan = models.OneToOneField(Plan, on_delete=models.CASCADE,
                                 related_name="supervision_policy")
@@ -186,7 +187,6 @@ class SupervisionPolicy(models.Model):
     warning_days = models.PositiveIntegerField(_("预警期限(天)"), default=7)
     supervision_days = models.PositiveIntegerField(_("督办期限(天)"), default=10)
     interview_days = models.PositiveIntegerField(_("约谈期限(天)"), default=10)
-    report_grace_days = models.PositiveIntegerField(_("报送宽限(天)"), default=15)
 
     class Meta:
         verbose_name = _("督办规则")

@@ -21,6 +21,10 @@ from planwatch.web.assessments import (
     end_of_day,
     relevant_observations,
 )
+from planwatch.web.data.calendar import ItemState
+from planwatch.web.data.calendar import periods_of as report_periods
+from planwatch.web.data.reporting import department_items
+from planwatch.web.data.reporting import schedule_of as reporting_schedule
 from planwatch.web.plans.models import Department, Plan, Target
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import models
@@ -126,15 +130,16 @@ def findings(plan: Plan, today: date) -> list[S.Finding]:
                          deadline=t.deadline, status=domain.TaskStatus(t.status))
              for t in plan.tasks.select_related("lead_department")]
     projects = [record.project for record in records_of(plan)]
+    # Figures the ledger gives are nobody's report to miss.
     measured = set(models.RecordRule.objects.filter(target__plan=plan).values_list(
         "target__indicator", flat=True))
-    duties = [S.ReportDuty(i.name, domain.Frequency(i.frequency), i.department.name)
-              for i in plan.indicators.select_related("department")
-              if i.department is not None and i.name not in measured]
-    reported = set(counted_observations().filter(place=plan.jurisdiction.name).values_list(
-        "indicator", "period"))
-    years = range(plan.period_start, min(today.year, plan.period_end) + 1)
-    return [*S.overdue_reports(duties, reported, years, today, policy.report_grace_days),
+    overdue = [S.overdue_report(item.indicator.name, item.period.label, department.name,
+                                item.due, item.escalate_after, today)
+               for department in plan.departments.all()
+               for item in department_items(department, today)
+               if item.indicator.plan_id == plan.pk and item.state is ItemState.ESCALATED
+               and item.indicator.name not in measured]
+    return [*overdue,
             *S.lagging_targets(domain_plan_targets, target_statuses(plan, today), today),
             *S.stalled_projects(projects, today, policy.stall_days),
             *S.overdue_tasks(tasks, today)]
@@ -225,18 +230,18 @@ def month_bounds(month: date) -> tuple[date, date]:
 def monthly_ranking(plan: Plan, month: date) -> list[tuple[int | None, S.DepartmentMonth]]:
     """The plan's departments ranked for a month (RANKING_FORMULA)."""
     first, last = month_bounds(month)
-    policy = policy_of(plan)
     reporting: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     recorded = defaultdict(list)
     for indicator, period, at in counted_observations().filter(
             place=plan.jurisdiction.name).values_list("indicator", "period", "recorded_at"):
         recorded[(indicator, period)].append(at)
-    for indicator in plan.indicators.select_related("department"):
+    for indicator in plan.indicators.select_related("department", "reporting_rule"):
         if indicator.department is None:
             continue
+        calendar = reporting_schedule(indicator)
         for year in range(plan.period_start, plan.period_end + 1):
-            for period in S.periods_of(domain.Frequency(indicator.frequency), year):
-                due = S.report_due(period, policy.report_grace_days)
+            for period in report_periods(indicator.frequency, year):
+                due = calendar.due_date(period)
                 if first <= due <= last:
                     tally = reporting[indicator.department.name]
                     tally[1] += 1

@@ -16,8 +16,7 @@ from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
 from planwatch.domain.model import Project, Target, Task
-from planwatch.domain.periods import Period
-from planwatch.domain.vocabulary import Frequency, ProjectStage, TaskStatus
+from planwatch.domain.vocabulary import ProjectStage, TaskStatus
 
 
 class Level(IntEnum):
@@ -61,9 +60,6 @@ LAGGING_STATUSES = frozenset({"behind", "well_behind", "moving_away", "breached"
 # Statuses that count as 按序时进度 in the ranking.
 ON_SCHEDULE_STATUSES = frozenset({"achieved_early", "achieved", "ahead", "on_track",
                                   "maintained", "zero_held"})
-# Annual statistics are published in the statistical communiqué, about ten weeks after the
-# year ends; sub-annual figures are due `grace_days` after their period.
-ANNUAL_PUBLICATION_DAYS = 75
 
 
 @dataclass(frozen=True)
@@ -162,48 +158,13 @@ def overdue_tasks(tasks: Iterable[Task], today: date) -> list[Finding]:
             and task.status is not TaskStatus.DONE]
 
 
-_PERIODS_A_YEAR = {Frequency.MONTHLY: 12, Frequency.QUARTERLY: 4, Frequency.HALF_YEARLY: 2,
-                   Frequency.ANNUAL: 1}
-
-
-def periods_of(frequency: Frequency, year: int) -> list[Period]:
-    """The report periods of a year at a frequency: 2021-01…2021-12, 2021Q1…, 2021H1…, 2021."""
-    n = _PERIODS_A_YEAR[frequency]
-    return [Period(year, months=12 // n * (i + 1), span=12 // n) for i in range(n)]
-
-
-def report_due(period: Period, grace_days: int) -> date:
-    """The day a figure for the period must be in."""
-    days = ANNUAL_PUBLICATION_DAYS if period.is_annual else grace_days
-    return period.end_date + timedelta(days=days)
-
-
-@dataclass(frozen=True)
-class ReportDuty:
-    """A department's duty to report an indicator at a frequency."""
-
-    indicator: str
-    frequency: Frequency
-    department: str
-
-
-def overdue_reports(duties: Iterable[ReportDuty], reported: set[tuple[str, str]],
-                    years: range, today: date, grace_days: int) -> list[Finding]:
-    """The latest due period of each duty, when no figure for it is in: one item per period.
-    `reported` holds (indicator, period label) of every figure the place has."""
-    found = []
-    for duty in duties:
-        due = [p for year in years for p in periods_of(duty.frequency, year)
-               if report_due(p, grace_days) < today]
-        if not due:
-            continue
-        period = due[-1]
-        if (duty.indicator, period.label) not in reported:
-            found.append(Finding(
-                Rule.OVERDUE_REPORT, f"report:{duty.indicator}:{period.label}",
-                f"{duty.indicator} {period.label} 数据逾期未报",
-                f"应于{report_due(period, grace_days)}前报送,至{today}未报。", duty.department))
-    return found
+def overdue_report(indicator: str, period: str, department: str | None, due: date,
+                   escalate_after: date, today: date) -> Finding:
+    """A figure still missing after its grace period (the reporting calendar of
+    planwatch.web.data.calendar decides the dates); one item per indicator and period."""
+    return Finding(Rule.OVERDUE_REPORT, f"report:{indicator}:{period}",
+                   f"{indicator} {period} 数据逾期未报",
+                   f"应于{due}前报送,宽限至{escalate_after},至{today}未报。", department)
 
 
 # ---------------------------------------------------------------- monthly ranking
