@@ -105,3 +105,15 @@ def test_the_same_data_give_the_same_zip(client, plan):
     publish(plan, date(2022, 12, 31))
     url = reverse("plans:open_data", args=["sample"])
     assert client.get(url).content == client.get(url).content
+
+
+@pytest.mark.parametrize(("name", "args"), [
+    ("plans:overview", []), ("plans:target", ["gdp-2025"]), ("plans:goal", ["vision"]),
+    ("plans:structure", []), ("plans:compare", []), ("plans:departments", [])])
+def test_the_signed_in_pages_of_a_published_plan_still_need_signing_in(client, plan, name,
+                                                                       args):
+    """They let the reader choose any date, so they would show unpublished figures."""
+    publish(plan, date(2022, 12, 31))
+    url = reverse(name, args=["sample", *args])
+    response = client.get(url, {"as_of": "2023-12-31"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))

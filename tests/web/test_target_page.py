@@ -62,7 +62,7 @@ def test_a_relative_target_shows_its_benchmark(member_client, stored):
 
 def test_the_page_takes_a_bounded_number_of_queries(
         member_client, stored, django_assert_max_num_queries):
-    # Sign-in and permissions take up to five; the page itself: plan, target, latest data
+    # Sign-in and roles take up to six; the page: plan, target, data version, latest data
     # period, goals, the figures it judges and the figures it lists.
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(13):
         member_client.get(reverse("plans:target", args=["sample", "gdp-2025"]))

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
+from django.db import connection
 from django.utils import timezone
 
 from planwatch import domain
@@ -173,6 +174,23 @@ def latest_data_date(plan: models.Plan) -> date | None:
     latest = counted_observations().filter(place=plan.jurisdiction.name).order_by(
         "-year", "-months").values_list("period", flat=True).first()
     return None if latest is None else domain.parse_period(latest).end_date
+
+
+def data_version(plan: models.Plan) -> str:
+    """A token that changes whenever anything an assessment of the plan reads changes: a new
+    observation (rows are only ever added), an edit of a target or of the plan (their history
+    rows), a goal added or removed. One query; pages cache what they render under it."""
+    quote = connection.ops.quote_name
+    target_history = models.Target.history.model._meta.db_table
+    plan_history = models.Plan.history.model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(id) FROM {quote(Observation._meta.db_table)}),"
+            f" (SELECT MAX(history_id) FROM {quote(target_history)} WHERE plan_id = %s),"
+            f" (SELECT MAX(history_id) FROM {quote(plan_history)} WHERE id = %s),"
+            f" (SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)} WHERE plan_id = %s)",
+            [plan.pk, plan.pk, plan.pk])
+        return ".".join(str(value) for value in cursor.fetchone())
 
 
 def default_as_of(plan: models.Plan, today: date | None = None) -> date:

@@ -8,15 +8,22 @@ published date are never shown.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from planwatch.domain import parse_period
-from planwatch.web.assessments import assess_plan
+from planwatch.web.assessments import assess_plan, data_version
 from planwatch.web.plans import dashboard, opendata
 from planwatch.web.plans.models import Plan, Target
 from planwatch.web.plans.store import target_from_row
-from planwatch.web.plans.views import COLUMNS, target_context, target_observations
+from planwatch.web.plans.views import (
+    COLUMNS,
+    fragment_key,
+    target_context,
+    target_observations,
+)
 
 
 class PublishedMoment:
@@ -56,19 +63,21 @@ def target(request, plan_name: str, key: str):
     plan = _published(plan_name)
     row = get_object_or_404(Target.objects.select_related("goal", "department"), plan=plan,
                             key=key)
-    moment = PublishedMoment(plan)
-    if plan.published_as_of is None:
-        context = {"plan": plan, "target": row, "moment": moment, "chart": None,
-                   "line": dashboard.TargetLine(row, None, None, None), "observations": [],
-                   "context": None}
-        context["row"] = context["line"]
-    else:
-        context = target_context(plan, row, moment, assess_plan(
-            plan, plan.published_as_of, rows=[row]))
-        context["observations"] = [
-            o for o in target_observations(plan, row).filter(year__lte=plan.published_as_of.year)
-            if parse_period(o.period).end_date <= plan.published_as_of]
-    return render(request, "plans/target.html", {**context, "public": True})
+    as_of = plan.published_as_of
+
+    @cache
+    def page() -> dict:
+        if as_of is None:
+            line = dashboard.TargetLine(row, None, None, None)
+            return {"row": line, "line": line, "excerpt": None, "chart": None,
+                    "observations": [], "illustrative": False}
+        shown = [o for o in target_observations(plan, row).filter(year__lte=as_of.year)
+                 if parse_period(o.period).end_date <= as_of]
+        return target_context(plan, row, assess_plan(plan, as_of, rows=[row]), shown)
+
+    return render(request, "plans/target.html", {
+        "plan": plan, "target": row, "moment": PublishedMoment(plan), "page": page,
+        "public": True, "fragment": fragment_key(request, plan, data_version(plan))})
 
 
 def open_data(request, plan_name: str):

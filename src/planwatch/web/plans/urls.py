@@ -6,6 +6,7 @@ app_name = "plans"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.health, name="health"),
     path("plans/<slug:plan_name>/", views.overview, name="overview"),
     path("plans/<slug:plan_name>/structure/", views.structure, name="structure"),
     path("plans/<slug:plan_name>/document/", views.plan_document, name="document"),

@@ -4,6 +4,10 @@ the comparison across districts, and the plan document.
 Views fetch rows and the plan's assessment (planwatch.web.assessments) and hand them to
 templates; arranging lives in dashboard.py, wording in presentation.py and judgement.py,
 charts in charts.py, text cutting in document.py.
+
+These pages let the reader choose any date, so each requires signing in even for a published
+plan (which plan_view opens to the public): the public has its own pages (public.py), fixed
+at the published date.
 """
 
 from __future__ import annotations
@@ -11,24 +15,33 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from urllib.parse import parse_qsl, urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache as django_cache
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from planwatch.domain.vocabulary import Kind
 from planwatch.evaluate import EvaluationError, score_formula
 from planwatch.web.accounts.permissions import can_view_plan, plan_view
-from planwatch.web.assessments import assess_places, assess_plan, default_as_of
+from planwatch.web.assessments import assess_places, assess_plan, data_version, default_as_of
 from planwatch.web.data.models import Observation
 from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
 from planwatch.web.plans.models import Department, Goal, Jurisdiction, Plan, Target
 from planwatch.web.work.models import Project, Task
+
+
+def health(request):
+    """A trivial page for load balancers and for the benchmark's framework floor."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 @login_required
@@ -38,15 +51,21 @@ def home(request):
     return render(request, "plans/home.html", {"plans": plans})
 
 
+# Cached pages and dates live this long at most; any new figure or plan change sooner
+# changes their key (data_version), so this only bounds edits the version cannot see.
+PAGE_SECONDS = 600
+
+
 class Moment:
     """The as-of date (and optional known-on date) a page is judged at, from the query string.
 
     A malformed date is not an error page: the page opens on the default and says why.
     """
 
-    def __init__(self, request, plan: Plan):
+    def __init__(self, request, plan: Plan, version: str | None = None):
         self.problems: list[str] = []
-        self.as_of = self._date(request, "as_of", _("评估截至日期")) or default_as_of(plan)
+        self.as_of = (self._date(request, "as_of", _("评估截至日期"))
+                      or cached_default_as_of(plan, version or data_version(plan)))
         self.known_on = self._date(request, "known_on", _("数据截至日期"))
         self.choices = period_choices(plan, self.as_of)
 
@@ -70,6 +89,19 @@ class Moment:
         return urlencode(values)
 
 
+def cached_default_as_of(plan: Plan, version: str) -> date:
+    """default_as_of, remembered while the plan's data stay the same (and for today only)."""
+    key = f"planwatch:as-of:{plan.pk}:{version}:{timezone.localdate().isoformat()}"
+    return django_cache.get_or_set(key, lambda: default_as_of(plan), PAGE_SECONDS)
+
+
+def fragment_key(request, plan: Plan, version: str) -> str:
+    """What a cached page fragment depends on: the page and its query, the plan's data,
+    the language, and today's date (which dates the period selector offers)."""
+    return "|".join([request.get_full_path(), str(plan.pk), version, get_language() or "",
+                     timezone.localdate().isoformat()])
+
+
 def period_choices(plan: Plan, as_of: date) -> list[tuple[str, str]]:
     """The half-year and year ends of the plan period up to today, and the chosen date."""
     today = timezone.localdate()
@@ -89,23 +121,32 @@ def _judged_page(request, plan: Plan, **rows):
     return moment, judged
 
 
+@login_required
 @plan_view
 def overview(request, plan: Plan):
-    moment, judged = _judged_page(request, plan)
-    lines = dashboard.target_lines(judged)
+    version = data_version(plan)
+    moment = Moment(request, plan, version)
     chosen = {name: request.GET.get(name, "") for name in dashboard.FILTERS}
     sort = request.GET.get("sort", "order")
-    table = dashboard.sorted_lines(dashboard.filtered(lines, chosen), sort)
+
+    @cache
+    def page() -> dict:
+        judged = assess_plan(plan, moment.as_of, known_on=moment.known_on)
+        lines = dashboard.target_lines(judged)
+        return {
+            "summary": judged.rollup["plan"], "formula": judged.rollup["formula"],
+            "alerts": dashboard.alerts(lines), "bars": dashboard.area_bars(judged, lines),
+            "lines": dashboard.sorted_lines(dashboard.filtered(lines, chosen), sort),
+            "total": len(lines), "filters": dashboard.filter_choices(lines, chosen),
+            "filter_labels": {name: label for name, (label, _v) in dashboard.FILTERS.items()},
+            "chosen": chosen, "sort": sort, "columns": COLUMNS,
+            "base_query": urlencode({**dict(parse_qsl(moment.query)),
+                                     **{k: v for k, v in chosen.items() if v}}),
+        }
+
     return render(request, "plans/overview.html", {
-        "plan": plan, "moment": moment, "judged": judged, "summary": judged.rollup["plan"],
-        "formula": judged.rollup["formula"], "alerts": dashboard.alerts(lines),
-        "bars": dashboard.area_bars(judged, lines), "lines": table, "total": len(lines),
-        "filters": dashboard.filter_choices(lines, chosen),
-        "filter_labels": {name: label for name, (label, _v) in dashboard.FILTERS.items()},
-        "chosen": chosen, "sort": sort, "unjudged": judged.unjudged, "columns": COLUMNS,
-        "base_query": urlencode({**dict(parse_qsl(moment.query)),
-                                 **{k: v for k, v in chosen.items() if v}}),
-    })
+        "plan": plan, "moment": moment, "page": page,
+        "fragment": fragment_key(request, plan, version)})
 
 
 # The target table's columns: sort key → heading.
@@ -121,6 +162,7 @@ class GoalNode:
     lines: list[dashboard.TargetLine] = field(default_factory=list)
 
 
+@login_required
 @plan_view
 def structure(request, plan: Plan):
     """规划结构: the goal tree in the plan's order, each target with its judgement."""
@@ -143,27 +185,38 @@ def structure(request, plan: Plan):
     })
 
 
+@login_required
 @plan_view
 def target_detail(request, plan: Plan, key: str):
     target = get_object_or_404(
         Target.objects.select_related("goal", "department"), plan=plan, key=key)
-    moment, judged = _judged_page(request, plan, rows=[target])
-    return render(request, "plans/target.html", target_context(plan, target, moment, judged))
+    version = data_version(plan)
+    moment = Moment(request, plan, version)
+
+    @cache
+    def page() -> dict:
+        judged = assess_plan(plan, moment.as_of, known_on=moment.known_on, rows=[target])
+        return target_context(plan, target, judged, target_observations(plan, target))
+
+    return render(request, "plans/target.html", {
+        "plan": plan, "target": target, "moment": moment, "page": page,
+        "fragment": fragment_key(request, plan, version)})
 
 
-def target_context(plan: Plan, target: Target, moment, judged) -> dict:
-    """What the target page shows, signed in or public."""
-    context = None
+def target_context(plan: Plan, target: Target, judged, observations) -> dict:
+    """What the target page shows, signed in or public: its judgement, chart, source
+    sentence and the figures listed."""
+    excerpt = None
     if target.span_start is not None and target.span_end <= len(plan.source_text):
-        context = document.excerpt(plan.source_text, target.span_start, target.span_end)
+        excerpt = document.excerpt(plan.source_text, target.span_start, target.span_end)
     line = dashboard.target_lines(judged)[0]
     chart = chart_data = None
     if line.assessment is not None:
         chart_data = charts.chart_input(judged, judged.by_key[target.key])
         chart = charts.echarts_option(chart_data)
     return {
-        "plan": plan, "row": line, "line": line, "target": target, "context": context,
-        "moment": moment, "chart": chart, "observations": target_observations(plan, target),
+        "row": line, "line": line, "excerpt": excerpt, "chart": chart,
+        "observations": observations,
         "illustrative": chart_data is not None and chart_data.illustrative,
     }
 
@@ -181,6 +234,7 @@ def target_observations(plan: Plan, target: Target):
             .order_by("indicator", "place", "year", "months", "kind", "provenance", "revision"))
 
 
+@login_required
 @plan_view
 def goal_detail(request, plan: Plan, key: str):
     goal = get_object_or_404(plan.goals, key=key)
@@ -206,6 +260,7 @@ def _goal_and_below(judged, goal_id: int) -> set[int]:
     return found
 
 
+@login_required
 @plan_view
 def department_detail(request, plan: Plan, department_id: int):
     department = get_object_or_404(Department, pk=department_id, plans=plan)
@@ -230,6 +285,7 @@ def department_detail(request, plan: Plan, department_id: int):
     })
 
 
+@login_required
 @plan_view
 def departments(request, plan: Plan):
     return render(request, "plans/departments.html", {
@@ -237,6 +293,7 @@ def departments(request, plan: Plan):
                                       plan.department_links.select_related("department")]})
 
 
+@login_required
 @plan_view
 def plan_document(request, plan: Plan):
     targets = list(plan.targets.all())
@@ -258,6 +315,7 @@ def comparison_group(plan: Plan) -> tuple[Jurisdiction | None, list[str]]:
     return parent, sorted(names, key=lambda name: name != home.name)
 
 
+@login_required
 @plan_view
 def comparison(request, plan: Plan):
     moment = Moment(request, plan)
