@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from planwatch import domain
 from planwatch.reports import ReportKind
@@ -167,3 +168,14 @@ def test_a_bad_choice_is_refused_on_the_page(admin_client, plan, params):
 
 def test_an_unknown_plan_is_not_found(admin_client, plan):
     assert admin_client.get(reverse("reports:page", args=["nothing"])).status_code == 404
+
+
+def test_the_page_says_which_targets_the_report_cannot_judge(admin_client, plan, sample_plan):
+    response = admin_client.get(page_url(plan), {"as_of": AS_OF})
+    judged, unjudged = response.context["judged"], response.context["unjudged"]
+    assert len(judged.assessments) + len(unjudged) == len(sample_plan.targets)
+    page = response.content.decode()
+    for row, reason in unjudged:
+        assert reverse("plans:target", args=["sample", row.key]) in page
+        assert str(escape(reason)) in page
+

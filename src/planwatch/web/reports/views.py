@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from planwatch.evaluate import EvaluationError
 from planwatch.reports import ReportError, ReportKind
-from planwatch.web.assessments import default_as_of
+from planwatch.web.assessments import assess_plan, default_as_of
 from planwatch.web.intake.access import planner_required
 from planwatch.web.plans.models import Plan
 from planwatch.web.reports import service
@@ -61,7 +61,14 @@ def _page(request, plan: Plan, *, failure: str | None = None, status: int = 200)
     form = _choice_form(request, plan)
     chosen = form.is_valid()
     kind = ReportKind(form.cleaned_data["kind"]) if chosen else DEFAULT_KIND
+    # What the report will cover, said before anyone waits for it (judging takes well under
+    # a second; writing the report takes the seconds).
+    judged = (assess_plan(plan, form.cleaned_data["as_of"],
+                          known_on=form.cleaned_data["known_on"]) if chosen else None)
     return render(request, "reports/page.html", {
+        "judged": judged,
+        "unjudged": [(row, judged.unjudged[row.key]) for row in judged.rows
+                     if row.key in judged.unjudged] if judged else [],
         "plan": plan, "form": form, "formats": FormatForm().fields["format"].choices,
         "query": _query(form) if chosen else "", "as_of": request.GET.get("as_of", ""),
         "preview": chosen and "preview" in request.GET,
