@@ -34,3 +34,20 @@ def test_numbers_and_times_read_naturally():
     assert one_decimal(6.04) == "6" and one_decimal(13.66) == "13.7"
     assert [when(t) for t in (2023.0, 2022.5, 2022.25)] == ["2023年", "2023年上半年",
                                                            "2023年1—3月"]
+
+
+def test_the_rule_that_fired_is_stated_with_its_numbers():
+    a = judge(make_target(value=500, year=2030),
+              series("地区生产总值", {"2020": 300, "2021": 320, "2022": 340, "2023": 360}))
+    assert a.rule.startswith("进度比ρ=π/τ=0.357/0.300=1.19，ρ≥1.1判为快于预期；达标概率P=")
+
+
+def test_the_rule_says_when_the_growth_cap_or_the_tolerance_applied():
+    rates = {"2021": 8.0, "2022": 8.0, "2023": 8.0}
+    capped = judge(make_target("growth", 6, "%"),
+                   series("地区生产总值", rates, unit="%", kind="growth_pct"))
+    assert "增速类目标期末前最高判为符合预期" in capped.rule
+    near = {"2021": 5.6, "2022": 5.6, "2023": 5.6}
+    tolerated = judge(make_target("growth", 6, "%", comparator="~"),
+                      series("地区生产总值", near, unit="%", kind="growth_pct"))
+    assert "差距在容差以内" in tolerated.rule

@@ -12,7 +12,7 @@ from planwatch.domain.vocabulary import Kind
 from . import engine
 from . import labels as L
 from .config import DEFAULT_CONFIG, EvaluationConfig
-from .explain import explain, when
+from .explain import explain, rule, when
 from .prepare import TargetInfo, build_table, plan_time
 from .table import ResultTable, TargetTable
 
@@ -41,6 +41,7 @@ class Assessment:
     latest_period: str | None
     unit: str
     rate_unit: str  # "%" for growth rates, else the unit per year
+    rule: str = ""  # the rule that fired, with its numbers and thresholds
     series: list[tuple[str, float]] = field(default_factory=list)  # the points used
 
     def to_dict(self) -> dict:
@@ -58,12 +59,12 @@ def assess(targets: list[Target], observations: list[Observation], as_of: date, 
     config = config or DEFAULT_CONFIG
     table, infos = build_table(targets, observations, as_of, place=place, config=config)
     results = engine.assess_table(table, plan_time(as_of), config)
-    return assessments_from(table, results, infos)
+    return assessments_from(table, results, infos, config)
 
 
-def assessments_from(table: TargetTable, results: ResultTable,
-                     infos: list[TargetInfo]) -> list[Assessment]:
-    return [_assessment(info, results.row(i), _series(table, i, info))
+def assessments_from(table: TargetTable, results: ResultTable, infos: list[TargetInfo],
+                     config: EvaluationConfig = DEFAULT_CONFIG) -> list[Assessment]:
+    return [_assessment(info, results.row(i), _series(table, i, info), config)
             for i, info in enumerate(infos)]
 
 
@@ -80,7 +81,8 @@ def _series(table: TargetTable, i: int, info: TargetInfo) -> list[tuple[str, flo
     return points
 
 
-def _assessment(info: TargetInfo, r: dict, series: list[tuple[str, float]]) -> Assessment:
+def _assessment(info: TargetInfo, r: dict, series: list[tuple[str, float]],
+                config: EvaluationConfig) -> Assessment:
     status, outlook = L.STATUSES[r["status"]], L.OUTLOOKS[r["outlook"]]
     low, high = _optional(r["low"]), _optional(r["high"])
     return Assessment(
@@ -94,7 +96,7 @@ def _assessment(info: TargetInfo, r: dict, series: list[tuple[str, float]]) -> A
         observed_rate=_optional(r["observed_rate"]), warning=bool(r["warning"]),
         explanation=explain(info, r), latest_value=_optional(r["latest_value"]),
         latest_period=None if math.isnan(r["latest_time"]) else when(r["latest_time"]),
-        unit=info.unit, rate_unit=_rate_unit(info, r),
+        unit=info.unit, rate_unit=_rate_unit(info, r), rule=rule(info, r, config),
         series=series)
 
 

@@ -11,6 +11,7 @@ import math
 from planwatch.domain.vocabulary import Kind
 
 from . import labels as L
+from .config import DEFAULT_CONFIG, EvaluationConfig
 from .prepare import TargetInfo
 
 
@@ -187,3 +188,68 @@ def _outlook(info: TargetInfo, r: dict) -> str:
         where = (f"预计{info.deadline}年达到{_amount(info, projected)}"
                  f"（80%区间{number(r['low'])}—{number(r['high'])}）")
     return f"{where}，{L.OUTLOOKS[r['outlook']].zh}（达标概率{percent(r['probability'])}）"
+
+
+def rule(info: TargetInfo, r: dict, config: EvaluationConfig = DEFAULT_CONFIG) -> str:
+    """The rule that fired, with its numbers and thresholds: how to recompute the labels."""
+    parts = [_status_rule(info, r, config)]
+    if r["outlook"] != L.NO_OUTLOOK and r["status"] not in (L.ACHIEVED, L.MISSED):
+        parts.append(_outlook_rule(r, config))
+    return "；".join(part for part in parts if part)
+
+
+def _status_rule(info: TargetInfo, r: dict, c: EvaluationConfig) -> str:
+    status = r["status"]
+    fixed = {
+        L.QUALITATIVE: "无量化目标或无完成度数据，定性评估",
+        L.PENDING_DATA: "对标指标最新年度数据未发布",
+        L.INSUFFICIENT_DATA: "基期后无数据或缺基期值，无法计算进度",
+        L.ACHIEVED: f"期末（{info.deadline}年）数据已出，达到目标",
+        L.MISSED: f"期末（{info.deadline}年）数据已出，未达到目标",
+        L.ACHIEVED_EARLY: "期末前最新值已达到目标",
+        L.ZERO_HELD: "最新值为零",
+        L.REBOUND: "曾清零（或基期为零）后回升",
+    }
+    if status in fixed:
+        return fixed[status]
+    if info.kind is Kind.RELATIVE:
+        return (f"增速差{one_decimal(r['observed_rate'])}个百分点对要求{one_decimal(info.margin)}"
+                f"个百分点：达到为符合预期，差距{number(c.relative_behind_points)}个百分点以内为"
+                "滞后，更大为明显滞后；逐年考核的任一年未达到即未守住")
+    if info.kind is Kind.DIRECTION_ONLY:
+        return (f"年均变化{one_decimal(r['observed_rate'])}：≥{number(c.direction_significant)}"
+                f"为符合预期，0—{number(c.direction_significant)}为滞后，<0为逆向变化")
+    if status == L.BREACHED and info.kind in (Kind.CUMULATIVE, Kind.COUNT):
+        return "累计值已超过上限"
+    if status in (L.MAINTAINED, L.BREACHED):
+        breaches = "" if math.isnan(r["breaches"]) else f"，{int(r['breaches'])}期超出"
+        basis = ("每年均须守住" if info.kind is Kind.BOUND_EACH_YEAR
+                 else "基期已达到目标，此后各期须保持")
+        return f"{basis}（容差{number(info.tolerance)}）{breaches}"
+    return _ladder_rule(info, r, c)
+
+
+def _ladder_rule(info: TargetInfo, r: dict, c: EvaluationConfig) -> str:
+    progress, elapsed, ratio = r["progress"], r["elapsed"], r["ratio"]
+    if elapsed >= c.min_elapsed:
+        text = f"进度比ρ=π/τ={progress:.3f}/{elapsed:.3f}={ratio:.2f}"
+    else:
+        text = (f"序时进度τ={elapsed:.3f}不足{c.min_elapsed:g}，"
+                f"ρ=1+(π−τ)/{c.min_elapsed:g}={ratio:.2f}")
+    ranges = {L.AHEAD: f"ρ≥{c.ahead:g}", L.ON_TRACK: f"{c.on_track:g}≤ρ<{c.ahead:g}",
+              L.BEHIND: f"{c.behind:g}≤ρ<{c.on_track:g}",
+              L.WELL_BEHIND: f"{c.well_behind:g}≤ρ<{c.behind:g}",
+              L.MOVING_AWAY: f"ρ<{c.well_behind:g}"}
+    status = r["status"]
+    if status == L.ON_TRACK and ratio < c.on_track:
+        return f"{text}，与序时进度的差距在容差以内，按基本符合预期"
+    if status == L.ON_TRACK and ratio >= c.ahead:
+        return f"{text}，增速类目标期末前最高判为符合预期"
+    return f"{text}，{ranges[status]}判为{L.STATUSES[status].zh}"
+
+
+def _outlook_rule(r: dict, c: EvaluationConfig) -> str:
+    p, outlook = r["probability"], r["outlook"]
+    ranges = {L.LIKELY: f"P≥{c.likely:g}", L.PROBABLE: f"{c.probable:g}≤P<{c.likely:g}",
+              L.AT_RISK: f"{c.at_risk:g}≤P<{c.probable:g}", L.UNLIKELY: f"P<{c.at_risk:g}"}
+    return f"达标概率P={p:.2f}，{ranges[outlook]}判为{L.OUTLOOKS[outlook].zh}"

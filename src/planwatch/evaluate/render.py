@@ -18,7 +18,7 @@ from .assessment import Assessment
 CSV_COLUMNS = ("id", "indicator", "status", "status_zh", "outlook", "outlook_zh",
                "probability", "progress", "elapsed", "ratio", "gap", "projected",
                "interval_low", "interval_high", "required_rate", "observed_rate", "warning",
-               "explanation")
+               "explanation", "rule")
 
 
 def render(output_format: str, as_of: date, assessments: list[Assessment], summary: dict,
