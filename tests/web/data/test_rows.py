@@ -118,3 +118,18 @@ def test_a_bad_header_or_binary_file_is_one_file_problem():
             assert words in str(problem) and str(problem).startswith("f.csv: ")
         else:
             raise AssertionError(f"{data!r} was read")
+
+
+@given(st.fixed_dictionaries({
+    "place": st.sampled_from(["示例区", "", " 示例区 ", "'=x"]),
+    "indicator": st.sampled_from(["地区生产总值", "新建学校", "人口", ""]),
+    "period": st.sampled_from(["2023", "2023Q2", "2023-13", "", "2023H1"]),
+    "value": st.one_of(st.floats().map(repr), st.sampled_from(["1,234", "abc", "", "inf"])),
+    "unit": st.sampled_from(["亿元", "万元", "所", "%", "万人", "", "元/人"]),
+    "kind": st.sampled_from(["level", "growth_pct", "count", "Level", "total", ""]),
+    "source": st.sampled_from(["", "公报", "'@x"]),
+    "provenance": st.sampled_from(["", "official", "estimate", "guess"])}))
+def test_the_fast_path_agrees_with_the_full_check(row):
+    checker = RowChecker(RULES)
+    checker.check(2, row)  # the first sight fills the caches the fast path uses
+    assert checker.check(3, row) == RowChecker(RULES).full_check(3, row)

@@ -94,10 +94,14 @@ def import_observations(file: IO[bytes], name: str, *, user=None,
     digest = _sha256(file)
     try:
         with transaction.atomic():
+            if _is_postgres():
+                _prepare_postgres()
             _create_staging()
             try:
                 for chunk in _chunks(_checked(name, file, checker, result)):
                     _stage(chunk)
+                if _is_postgres():
+                    _analyse_staging()
                 _find_duplicates(result)
                 if result.ok and not dry_run:
                     result.rows_added = _store(name, digest, result.rows_read, user)
@@ -145,6 +149,18 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def _prepare_postgres() -> None:
+    """Sorts and hashes of a million rows stay in memory (the default 4 MB spills to disk)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+
+
+def _analyse_staging() -> None:
+    """Give the planner the staged row count, or it plans joins for an empty table."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {STAGING}")
+
+
 def _create_staging() -> None:
     text = "TEXT"
     columns = (f"line_no INTEGER, place {text}, indicator {text}, period {text}, year INTEGER, "
@@ -160,9 +176,7 @@ def _drop_staging() -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {STAGING}")
 
 
-def _stage(chunk: list[CheckedRow]) -> None:
-    values = [(r.row, r.place, r.indicator, r.period, r.year, r.months, r.span, r.value,
-               r.unit, r.kind, r.source, r.provenance) for r in chunk]
+def _stage(values: list[CheckedRow]) -> None:
     with connection.cursor() as cursor:
         if _is_postgres():
             with cursor.cursor.copy(f"COPY {STAGING} ({', '.join(STAGED)}) FROM STDIN") as copy:
@@ -186,7 +200,12 @@ def _find_duplicates(result: ImportResult) -> None:
 
 
 def _new_rows_query() -> str:
-    """SELECT of the rows to add, with their revision numbers, in STORED order + revision."""
+    """SELECT of the rows to add, with their revision numbers, in STORED order + revision.
+
+    `stored` is the newest stored revision of each figure the file names (one pass over the
+    stored rows of those figures); `staged` numbers the file's rows of each figure in order.
+    A figure not stored yet gets all its rows, numbered 1, 2, …; a stored one gets its last
+    row as the next revision, unless that row says what the stored one says."""
     table = Observation._meta.db_table
     key = ", ".join(KEY)
 
@@ -199,19 +218,17 @@ def _new_rows_query() -> str:
                    COUNT(*) OVER (PARTITION BY {key}) AS total
             FROM {STAGING} s),
         stored AS (
-            SELECT {", ".join(f"o.{c}" for c in KEY)}, MAX(o.revision) AS revision
-            FROM {table} o JOIN (SELECT DISTINCT {key} FROM {STAGING}) k ON {joined("o", "k")}
-            GROUP BY {", ".join(f"o.{c}" for c in KEY)}),
-        latest AS (
-            SELECT o.* FROM {table} o JOIN stored t
-            ON {joined("o", "t")} AND o.revision = t.revision)
+            SELECT {", ".join(f"o.{c}" for c in KEY)}, o.revision, o.value, o.unit, o.source,
+                   ROW_NUMBER() OVER (PARTITION BY {", ".join(f"o.{c}" for c in KEY)}
+                                      ORDER BY o.revision DESC) AS newest
+            FROM {table} o
+            WHERE EXISTS (SELECT 1 FROM {STAGING} k WHERE {joined("o", "k")}))
         SELECT {", ".join(f"s.{c}" for c in STORED)},
                CASE WHEN t.revision IS NULL THEN s.n ELSE t.revision + 1 END
-        FROM staged s LEFT JOIN stored t ON {joined("s", "t")}
-                      LEFT JOIN latest c ON {joined("s", "c")}
+        FROM staged s LEFT JOIN stored t ON {joined("s", "t")} AND t.newest = 1
         WHERE t.revision IS NULL
-           OR (s.n = s.total AND NOT (c.value = s.value AND c.unit = s.unit
-                                      AND c.source = s.source))"""
+           OR (s.n = s.total AND NOT (t.value = s.value AND t.unit = s.unit
+                                      AND t.source = s.source))"""
 
 
 def _count_new() -> int:

@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO
+from typing import IO, NamedTuple
 
 from planwatch.domain.observation_csv import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from planwatch.domain.periods import PeriodError, parse_period
@@ -64,8 +64,9 @@ class IndicatorRule:
     growth_maximum: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CheckedRow:
+class CheckedRow(NamedTuple):
+    """A good row, its fields in the order the importer's staging table takes them."""
+
     row: int
     place: str
     indicator: str
@@ -102,8 +103,58 @@ class RowChecker:
         self.rules = rules
         self._periods: dict[str, tuple[str, int, int, int] | str] = {}
         self._units: dict[tuple[str, str, str], str | None] = {}
+        # (indicator, unit, kind, provenance) → (factor to the range's unit, low, high) for
+        # combinations that are valid; the fast path of check() needs nothing else.
+        self._valid: dict[tuple[str, str, str, str], tuple[float, float, float] | None] = {}
 
     def check(self, row: int, cells: dict[str, str]) -> CheckedRow | list[Problem]:
+        """The row checked; a million-row file goes through the fast path, which only looks
+        up what earlier rows established, and any doubt falls through to the full check."""
+        get = cells.get
+        place, indicator = get("place", "").strip(), get("indicator", "").strip()
+        period_text, value_text = get("period", "").strip(), get("value", "").strip()
+        unit, kind = get("unit", "").strip(), get("kind", "").strip().lower()
+        source = get("source", "").strip()
+        provenance = get("provenance", "").strip().lower() or "official"
+        period = self._periods.get(period_text)
+        if (place and indicator and value_text and type(period) is tuple
+                and "'" not in (place[0], indicator[0], source[:1])):
+            combination = (indicator, unit, kind, provenance)
+            if combination not in self._valid:
+                self._valid[combination] = self._valid_combination(*combination)
+            valid = self._valid[combination]
+            if valid is not None:
+                try:
+                    value = float(value_text)
+                except ValueError:
+                    value = math.nan
+                factor, low, high = valid
+                if math.isfinite(value) and low <= value * factor <= high:
+                    label, year, months, span = period
+                    return CheckedRow(row, place, indicator, label, year, months, span, value,
+                                      unit, kind, source, provenance)
+        return self.full_check(row, cells)
+
+    def _valid_combination(self, indicator: str, unit: str, kind: str,
+                           provenance: str) -> tuple[float, float, float] | None:
+        rule = self.rules.get(indicator)
+        if (rule is None or kind not in KINDS or provenance not in PROVENANCES or not unit
+                or self._unit(unit, rule.unit, kind) is not None):
+            return None
+        if kind in LEVEL_KINDS:
+            low, high, expected = rule.minimum, rule.maximum, rule.unit
+        else:
+            low, high, expected = rule.growth_minimum, rule.growth_maximum, "%"
+        factor = 1.0
+        if (low is not None or high is not None) and expected:
+            try:
+                factor = parse_unit(unit).factor_to(parse_unit(expected))
+            except UnitError:
+                return None
+        return (factor, -math.inf if low is None else low, math.inf if high is None else high)
+
+    def full_check(self, row: int, cells: dict[str, str]) -> CheckedRow | list[Problem]:
+        """Every problem of the row, each named by its column."""
         problems: list[Problem] = []
 
         def text(column: str, required: bool = True) -> str:
