@@ -19,7 +19,7 @@ from itertools import chain
 from .grammar import Found, has_figure, parse_line
 from .lexicon import MENTION
 from .script import normalise, simplify
-from .structure import Outline, parse_heading
+from .structure import SHORT_LINE, Outline, parse_heading
 from .tables import CELL_SEPARATOR, VALUE_COLUMNS, ColumnTable, RowTable, classify_header
 
 _HEADER_CHARS = 4000
@@ -173,7 +173,10 @@ class _Reader:
     def _text_line(self, line: str, offset: int, allowed) -> Iterator[ExtractedTarget]:
         normalised = normalise(line.rstrip("\r\n"))
         text = normalised.text
-        heading, _ = parse_heading(text, has_targets=has_figure(text))
+        # Whether the line holds figures only matters for short lines (a short line without
+        # figures is a heading); the check costs a regex pass, so long lines skip it.
+        short = len(text.strip()) <= SHORT_LINE
+        heading, _ = parse_heading(text, has_targets=short and has_figure(text))
         if heading:
             start = text.find(heading.title)
             if start >= 0:  # the title as the document writes it (traditional stays traditional)
