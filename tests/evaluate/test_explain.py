@@ -51,3 +51,18 @@ def test_the_rule_says_when_the_growth_cap_or_the_tolerance_applied():
     tolerated = judge(make_target("growth", 6, "%", comparator="~"),
                       series("地区生产总值", near, unit="%", kind="growth_pct"))
     assert "差距在容差以内" in tolerated.rule
+
+
+def test_illustrative_and_estimated_figures_are_flagged():
+    from dataclasses import replace
+
+    from planwatch.domain import Provenance
+
+    points = series("城镇化率", {"2020": 60, "2023": 62}, unit="%")
+    target = make_target("share", 65, "%", indicator="城镇化率")
+    official = judge(target, points)
+    assert official.provenance == "official" and "注：" not in official.explanation
+    made_up = [replace(points[0], provenance=Provenance.ILLUSTRATIVE), points[1]]
+    flagged = judge(target, made_up)
+    assert flagged.provenance == "illustrative"
+    assert flagged.explanation.endswith("（注：所用数据含示例数据，并非真实统计数字。）")

@@ -42,6 +42,7 @@ class Assessment:
     unit: str
     rate_unit: str  # "%" for growth rates, else the unit per year
     rule: str = ""  # the rule that fired, with its numbers and thresholds
+    provenance: str | None = None  # weakest among the figures used: official|estimate|illustrative
     series: list[tuple[str, float]] = field(default_factory=list)  # the points used
 
     def to_dict(self) -> dict:
@@ -97,6 +98,7 @@ def _assessment(info: TargetInfo, r: dict, series: list[tuple[str, float]],
         explanation=explain(info, r), latest_value=_optional(r["latest_value"]),
         latest_period=None if math.isnan(r["latest_time"]) else when(r["latest_time"]),
         unit=info.unit, rate_unit=_rate_unit(info, r), rule=rule(info, r, config),
+        provenance=info.provenance,
         series=series)
 
 

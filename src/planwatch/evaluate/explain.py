@@ -62,6 +62,10 @@ def explain(info: TargetInfo, r: dict) -> str:
     text = "；".join(part for part in parts if part) + "。"
     if r["warning"]:
         text += "该指标为约束性指标，予以预警。"
+    if info.provenance == "illustrative":
+        text += "（注：所用数据含示例数据，并非真实统计数字。）"
+    elif info.provenance == "estimate":
+        text += "（注：所用数据含估计数，待统计部门核实。）"
     return text
 
 

@@ -21,6 +21,7 @@ from planwatch.domain.vocabulary import (
     Kind,
     ObservationKind,
     PathShape,
+    Provenance,
 )
 
 from . import table as T
@@ -57,6 +58,7 @@ class TargetInfo:
     margin: float = 0.0  # points a relative target must beat its benchmark by
     band: bool = False  # judged on both sides: within tolerance of the goal
     tolerance: float = 0.0  # in the target's unit (a growth target's: in the index)
+    provenance: str | None = None  # the weakest provenance among the figures in its window
 
 
 def build_table(targets: list[Target], observations: list[Observation], as_of: date, *,
@@ -88,7 +90,8 @@ def build_table(targets: list[Target], observations: list[Observation], as_of: d
             binding=target.attribute is Attribute.BINDING, goal=target.goal,
             benchmark=benchmark,
             margin=target.benchmark.margin if target.benchmark is not None else 0.0,
-            band=bool(table.band[row]), tolerance=float(table.tolerance[row])))
+            band=bool(table.band[row]), tolerance=float(table.tolerance[row]),
+            provenance=builder.weakest_provenance()))
     return table, infos
 
 
@@ -137,6 +140,7 @@ class _Row:
         self.start, self.deadline, self.config = start, deadline, config
         self.values = table.values[row]
         self.unit = target.unit
+        self.provenances: set[Provenance] = set()
         self.due_within_year = (target.deadline is not None and target.deadline.year == deadline
                                 and target.deadline < date(deadline, 12, 31))
         # A full-year figure of a year whose deadline falls within it comes too late to count.
@@ -164,6 +168,16 @@ class _Row:
         except UnitError as exc:
             raise self.error("unit", str(exc)) from None
 
+    def seen(self, observations: list[Observation]) -> None:
+        self.provenances.update(obs.provenance for obs in observations
+                                if self.column(obs.period.year) is not None)
+
+    def weakest_provenance(self) -> str | None:
+        for provenance in (Provenance.ILLUSTRATIVE, Provenance.ESTIMATE, Provenance.OFFICIAL):
+            if provenance in self.provenances:
+                return provenance.value
+        return None
+
     def set(self, **columns) -> None:
         for name, value in columns.items():
             getattr(self.table, name)[self.row] = value
@@ -180,6 +194,7 @@ class _Row:
                  band=target.comparator is Comparator.APPROX
                  and kind in (Kind.BOUND_EACH_YEAR, Kind.RELATIVE))
         own = series.get((place, target.indicator), [])
+        self.seen(own)
         if kind is Kind.GROWTH:
             self.fill_growth(own)
         elif kind in (Kind.CUMULATIVE, Kind.COUNT):
@@ -319,7 +334,9 @@ class _Row:
                              "{indicator, place, margin}")
         bench_place = benchmark.place or place
         mine = self.yearly_growth(own)
-        theirs = self.yearly_growth(series.get((bench_place, benchmark.indicator), []))
+        bench_series = series.get((bench_place, benchmark.indicator), [])
+        self.seen(bench_series)
+        theirs = self.yearly_growth(bench_series)
         for k, rate in mine.items():
             if k in theirs:
                 self.values[k] = rate - theirs[k]
