@@ -120,3 +120,15 @@ def test_the_pages_speak_english_on_request(signed_in, world):
     assert "Review proposed targets" in review and "Accept" in review
     reports = client.get(reverse("reports:page", args=[plan.name])).content.decode()
     assert "Mid-term evaluation" in reports and "Download Word" in reports
+
+
+@pytest.mark.parametrize("model", [Draft, Proposal, Narrative], ids=lambda m: m.__name__)
+def test_the_back_office_lists_and_opens_drafts_and_narratives(admin_client, world, model):
+    plan, _, _ = world
+    Narrative.objects.create(plan=plan, kind="midterm", section="下一步建议", text="x")
+    meta = model._meta
+    changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+    assert admin_client.get(changelist).status_code == 200
+    change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change",
+                     args=[model.objects.first().pk])
+    assert admin_client.get(change).status_code == 200
