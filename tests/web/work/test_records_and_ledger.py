@@ -71,6 +71,17 @@ def test_a_dated_target_has_its_own_window_and_clock():
     assert halfway.progress == 0.5
     after = assess_from_records(target, STARTED, [early, late], date(2021, 6, 30), "绿园区")
     assert (after.status, after.latest_value) == ("missed", 1.0)
+    assert (after.probability, after.outlook) == (0.0, "unlikely")
+
+
+def test_before_the_deadline_the_outlook_comes_from_the_projects_on_their_way():
+    done = record("done", (ProjectStage.STARTED, date(2021, 2, 1)))
+    close = [record(f"c{i}", (ProjectStage.SITED, date(2021, 3, 1))) for i in range(4)]
+    judged = assess_from_records(count_target(3.0), STARTED, [done, *close],
+                                 date(2021, 3, 31), "绿园区")
+    assert judged.probability == pytest.approx(0.9, abs=0.1)
+    assert "项目储备:4个在途项目" in judged.explanation
+    assert "暂无法研判" not in judged.explanation
 
 
 def test_pipeline_tables_count_projects_by_their_stage_on_the_day():

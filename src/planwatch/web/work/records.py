@@ -127,11 +127,11 @@ def assess_from_records(target: Target, measure: RecordMeasure, records: Sequenc
     reached = measured(records, measure, start, min(as_of, end))
     if target.deadline is not None:
         assessment = _on_own_clock(assessment, target, reached, start, end, as_of, config)
-    if as_of >= end or target.value is None:
+    if target.value is None:
         return assessment
-    years_left = (end - as_of).days / 365.25
-    pending = []
-    for record in records:
+    years_left = max(0.0, (end - as_of).days / 365.25)
+    pending = []  # past the deadline nothing more can arrive: the outcome is known
+    for record in records if years_left > 0 else ():
         amount = record.amount(measure)
         arrived = arrived_on(record, measure, start)
         if amount == 0 or (arrived is not None and arrived <= as_of):
@@ -143,9 +143,16 @@ def assess_from_records(target: Target, measure: RecordMeasure, records: Sequenc
     return replace(assessment, probability=outlook.probability, projected=outlook.projected,
                    interval=outlook.interval, outlook=outlook.outlook,
                    outlook_zh=outlook.outlook_zh, outlook_en=outlook.outlook_en,
-                   explanation=f"{assessment.explanation} 项目储备:{len(pending)}个在途项目,"
-                               f"预计到期可达 {outlook.projected:g}{target.unit}"
-                               f"(达标概率 {outlook.probability:.0%})。")
+                   explanation=assessment.explanation if not pending else
+                   f"{_without_no_outlook(assessment.explanation)}项目储备:{len(pending)}个"
+                   f"在途项目,预计到期可达 {outlook.projected:g}{target.unit}"
+                   f"(达标概率 {outlook.probability:.0%})。")
+
+
+def _without_no_outlook(explanation: str) -> str:
+    """The engine's explanation less its "no outlook yet" clause, which the pipeline answers."""
+    clauses = [c for c in explanation.rstrip("。").split("；") if "暂无法研判" not in c]
+    return "；".join(clauses) + "。"
 
 
 def _on_own_clock(assessment: Assessment, target: Target, reached: float, start: date,
