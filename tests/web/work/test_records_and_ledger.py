@@ -80,7 +80,7 @@ def test_before_the_deadline_the_outlook_comes_from_the_projects_on_their_way():
     judged = assess_from_records(count_target(3.0), STARTED, [done, *close],
                                  date(2021, 3, 31), "绿园区")
     assert judged.probability == pytest.approx(0.9, abs=0.1)
-    assert "项目储备:4个在途项目" in judged.explanation
+    assert "项目储备：4个在途项目" in judged.explanation
     assert "暂无法研判" not in judged.explanation
 
 

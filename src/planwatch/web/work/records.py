@@ -144,9 +144,9 @@ def assess_from_records(target: Target, measure: RecordMeasure, records: Sequenc
                    interval=outlook.interval, outlook=outlook.outlook,
                    outlook_zh=outlook.outlook_zh, outlook_en=outlook.outlook_en,
                    explanation=assessment.explanation if not pending else
-                   f"{_without_no_outlook(assessment.explanation)}项目储备:{len(pending)}个"
-                   f"在途项目,预计到期可达 {outlook.projected:g}{target.unit}"
-                   f"(达标概率 {outlook.probability:.0%})。")
+                   f"{_without_no_outlook(assessment.explanation)}项目储备：{len(pending)}个"
+                   f"在途项目，预计到期可达 {outlook.projected:.1f}{target.unit}"
+                   f"（达标概率 {outlook.probability:.0%}）。")
 
 
 def _without_no_outlook(explanation: str) -> str:
@@ -170,8 +170,8 @@ def _on_own_clock(assessment: Assessment, target: Target, reached: float, start:
         ratio = float(schedule_ratio(np.array([progress]), np.array([elapsed]), cfg)[0])
         code = L.ACHIEVED_EARLY if reached >= goal else int(ladder(np.array([ratio]), cfg)[0])
         label = L.STATUSES[code]
-    explanation = (f"截至{min(as_of, end)}已达 {reached:g}{target.unit},目标 {goal:g}{target.unit}"
-                   f"({end}前),完成度 {progress:.0%},序时进度 {elapsed:.0%}。")
+    explanation = (f"截至{min(as_of, end)}已达 {reached:g}{target.unit}，目标 {goal:g}{target.unit}"
+                   f"（{end}前），完成度 {progress:.0%}，序时进度 {elapsed:.0%}，{label.zh}。")
     return replace(assessment, status=label.code, status_zh=label.zh, status_en=label.en,
                    progress=progress, elapsed=elapsed, ratio=ratio,
                    gap=reached - elapsed * goal, latest_value=reached,
