@@ -64,7 +64,7 @@ def test_one_run_after_a_gap_equals_daily_runs(first, gap):
 
 
 def project(stage_days):
-    return Project("p1", "示例项目", department="区发改局", stages=[
+    return Project("p1", "示例项目", investment=3.0, department="区发改局", stages=[
         StageTransition(stage, day) for stage, day in stage_days])
 
 
@@ -77,10 +77,11 @@ def test_a_project_in_one_stage_longer_than_allowed_is_stalled_once_per_episode(
     assert stalled_projects([p], date(2021, 7, 1), 90)[0].subject == finding.subject
 
 
-def test_a_producing_project_or_one_not_started_is_never_stalled():
+def test_a_producing_project_one_not_started_or_a_land_parcel_is_never_stalled():
     done = project([(ProjectStage.PRODUCING, date(2020, 1, 1))])
     future = project([(ProjectStage.PLANNING, date(2022, 1, 1))])
-    assert stalled_projects([done, future], date(2021, 12, 1), 30) == []
+    parcel = Project("d1", "地块", stages=[StageTransition(ProjectStage.SITED, date(2021, 1, 1))])
+    assert stalled_projects([done, future, parcel], date(2021, 12, 1), 30) == []
 
 
 def test_a_lagging_target_raises_one_item_a_month():

@@ -116,9 +116,13 @@ class Finding:
 
 def stalled_projects(projects: Iterable[Project], today: date,
                      stall_days: int) -> list[Finding]:
-    """Projects that have stayed in one stage (short of 投产) longer than `stall_days`."""
+    """Investment projects that have stayed in one stage (short of 投产) longer than
+    `stall_days`. Records without a planned investment (land parcels counted for 释放土地)
+    have no stage ladder to climb and are left out."""
     found = []
     for project in projects:
+        if project.investment is None:
+            continue
         reached = [s for s in project.stages if s.on <= today]
         if not reached:
             continue
