@@ -1,0 +1,37 @@
+"""The history tab: who changed what, before and after, newest first; revisions newest first."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from planwatch.domain import Observation as Figure
+from planwatch.domain import parse_period
+from planwatch.web.data.models import Observation
+from planwatch.web.data.store import save_observations
+from planwatch.web.plans.models import Target
+
+
+def test_a_target_change_shows_who_and_before_and_after(client_of, users, plan):
+    target = Target.objects.get(plan=plan, key="gdp-2025")
+    target._history_user = users["planner"]
+    target.value = 520.0
+    target.save()
+    page = client_of("leader").get(reverse("data:history", args=["target", target.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "planner" in text and "value:500.0 → 520.0" in text
+
+
+def test_observation_revisions_are_listed_newest_first(client_of, plan):
+    for value in (340.0, 350.5):
+        save_observations([Figure("示例区", "地区生产总值", parse_period("2023"), value, "亿元")])
+    first = Observation.objects.get(revision=1)
+    page = client_of("planner").get(reverse("data:history", args=["observation", first.pk])
+                                    ).content.decode()
+    revisions = page[page.index("各修订版次"):page.index("变更记录")]
+    assert revisions.index("350.5") < revisions.index("340")
+
+
+def test_an_unknown_kind_of_object_is_not_found(client_of, plan):
+    assert client_of("planner").get(reverse("data:history", args=["secret", 1])
+                                    ).status_code == 404
