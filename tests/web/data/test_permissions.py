@@ -96,3 +96,13 @@ def test_an_education_reporter_sees_only_education_items_on_the_home(client_of, 
     response = client_of("education").get(reverse("data:home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("data:department", args=[education.pk])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_published_plan_is_readable_by_everyone(client_of, plan, role):
+    from planwatch.web.accounts.permissions import can_view_plan
+
+    plan.published = True
+    plan.save()
+    user = client_of(role).get(reverse("data:home")).wsgi_request.user
+    assert can_view_plan(user, plan)

@@ -46,9 +46,8 @@ def _role_permissions(user) -> frozenset[str]:
 
 
 def is_published(plan: Plan) -> bool:
-    """A plan shown to the public. The flag is the dashboard's (a `published` column on
-    Plan); a database without it publishes nothing."""
-    return bool(getattr(plan, "published", False))
+    """A plan the planners have opened to the public (the dashboard's Plan.published)."""
+    return plan.published
 
 
 def departments_of(user):
