@@ -175,3 +175,17 @@ def test_a_done_task_is_not_overdue_but_a_late_one_raises_an_item(luyuan_plan):
     service.supervise(luyuan_plan, date(2021, 9, 1))
     assert not luyuan_plan.supervision_items.filter(
         subject="task:w2021.livelihood.education").exists()
+
+
+def test_a_planner_decomposes_a_level_target_from_a_base_year_level(client, luyuan_plan, person):
+    planner = signed_in(client, person("planner"))
+    page = planner.get("/plans/luyuan/work/").content.decode()
+    assert "尚未分解的五年目标" in page and "规上工业总产值" in page
+    url = "/plans/luyuan/work/decomposition/fyp.industrial-output/"
+    assert "需要基期值" in planner.post(url, {"method": "geometric"}, follow=True).content.decode()
+    planner.post(url, {"method": "geometric", "base": "500"})
+    schedule = dict(luyuan_plan.targets.get(key="fyp.industrial-output").annual_targets
+                    .values_list("year", "value"))
+    assert sorted(schedule) == [2021, 2022, 2023, 2024, 2025]
+    assert schedule[2025] == pytest.approx(800)
+    assert schedule[2021] == pytest.approx(500 * (800 / 500) ** 0.2)

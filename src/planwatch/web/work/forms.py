@@ -63,6 +63,8 @@ class DecompositionForm(forms.Form):
     method = forms.ChoiceField(label=_("分解方法"), choices=models.DECOMPOSITION_METHOD.items())
     values = forms.CharField(label=_("逐年数值"), required=False,
                              help_text=_("逐年填报时按年份顺序填写,用逗号分隔"))
+    base = forms.FloatField(label=_("基期值"), required=False,
+                            help_text=_("总量、比率目标按线性或等比分解时需要;目标已有基期值可不填"))
 
     def __init__(self, *args, years: range, **kwargs):
         super().__init__(*args, **kwargs)

@@ -35,7 +35,13 @@ from planwatch.web.accounts.permissions import (
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import forms, models, pipeline, service
 from planwatch.web.work import supervision as S
-from planwatch.web.work.decomposition import DecompositionError, Method, decompose, years_of
+from planwatch.web.work.decomposition import (
+    DECOMPOSABLE,
+    DecompositionError,
+    Method,
+    decompose,
+    years_of,
+)
 from planwatch.web.work.files import WorkFileError, read_projects
 from planwatch.web.work.store import import_projects, record_stage, records_of, save_schedule
 
@@ -114,6 +120,13 @@ def work_plan(request, plan):
                 initial={"method": item.method,
                          "values": ", ".join(f"{v:g}" for v in item.values if v is not None)},
                 years=range(item.years[0], item.years[-1] + 1))
+    candidates = []
+    if editable:
+        for row in plan.targets.filter(annual_targets__isnull=True, value__isnull=False,
+                                       kind__in=DECOMPOSABLE).select_related("goal", "department"):
+            years = years_of(target_from_row(row))
+            if len(years) > 1:
+                candidates.append((row, forms.DecompositionForm(years=years)))
     tasks = plan.tasks.select_related("goal__parent", "lead_department").prefetch_related(
         "department_links__department", "milestones")
     areas: dict = defaultdict(list)
@@ -125,6 +138,7 @@ def work_plan(request, plan):
         "plan": plan, "as_of": as_of, "scheduled": scheduled, "editable": editable,
         "records": service.record_assessments(plan, as_of), "areas": list(areas.items()),
         "years": sorted({y for item in scheduled for y in item.years}),
+        "candidates": candidates,
         "task_statuses": labels.choices(labels.TASK_STATUS)})
 
 
@@ -174,7 +188,8 @@ def decomposition(request, plan, key):
         return redirect("work:plan", plan.name)
     method = Method(form.cleaned_data["method"])
     try:
-        schedule = decompose(target, method, manual=form.cleaned_data["manual"])
+        schedule = decompose(target, method, base=form.cleaned_data["base"],
+                             manual=form.cleaned_data["manual"])
     except DecompositionError as exc:
         messages.error(request, str(exc))
         return redirect("work:plan", plan.name)
