@@ -394,8 +394,10 @@ class LineGrammar:
             if any(w in lx.GROWTH_WORDS + lx.DECREASE_WORDS + lx.RISE_WORDS for w in words):
                 return "growth"
             return "share"
-        if unit.endswith(lx.MONEY_UNITS + lx.BULK_UNITS):
+        if unit.endswith(lx.MONEY_UNITS):
             return "level"
+        if unit.endswith(lx.BULK_UNITS):  # 粮食产量120万吨 is a level; 新增产能20万吨 a count
+            return "count" if lx.COUNT_VERB.search(segment) else "level"
         if lx.COUNT_VERB.search(segment) or object_text or lx.SPECIFICATION.match(segment.strip()):
             return "count"
         if not words and state.kind == "count":

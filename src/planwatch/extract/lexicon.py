@@ -21,12 +21,12 @@ UNIT = (
     r"(?:%|‰|个百分点|百分点|倍"
     r"|微克/立方米|毫克/立方米"
     rf"|{MAGNITUDE}(?:元人民币|美元|欧元|元|人次|平方公里|平方千米|平方米|立方米|公顷|亩|公里|千米|吨标准煤|吨|公斤|斤"
-    r"|标箱|千瓦时|千瓦|米(?!饭))"
+    r"|标箱|千瓦时|千瓦|兆瓦|米(?!饭))"
     r"|万?(?:年(?!\d)|岁)"
     rf"|{MAGNITUDE}人(?![民大才工力])"
     rf"|{MAGNITUDE}(?P<about>余|多)?(?:个(?!人|体|性|别)|所(?!有|以|属|在|得|需)|家(?!庭)|条(?!件|例|线)|处(?!理|置|于)"
     r"|座|套|户|件|项(?!目)|名(?!单|称|字|额)|例|辆|台|张|间|栋|棵|株|只|位(?!于|置)"
-    r"|场(?!所|景|馆)|种|床|艘|架|支)"
+    r"|场次|场(?!所|景|馆)|种|床|艘|架|支|册|篇|头|宗|部(?!门|分|署|长))"
     # People without a classifier (200万中小学生, 人口达到80万): the grammar makes it 万人.
     rf"|[万亿](?=[\u4e00-\u9fff]{{0,3}}?{PEOPLE_NOUN_TEXT}|\s*(?:[,;。]|$)))"
 )
@@ -40,14 +40,15 @@ MENTION = re.compile(
 )
 
 PERCENT_UNITS = ("%", "‰")
-BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "吨标准煤", "公斤", "斤", "立方米")
+BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "公斤", "斤", "立方米")
 POINT_UNITS = ("个百分点", "百分点")
 DURATION_UNITS = ("年", "岁", "万年", "万岁")
 DURATION_NOUNS = re.compile("年限|寿命|年龄|工龄|期限|学制")
 # Things counted with a classifier (所, 个 …) or people; a count of work done when a count
 # verb governs them, otherwise a level reached (高新技术企业达到4000家).
 COUNTABLE_TAIL = re.compile(
-    "(?:个|所|家|条|处|座|套|户|件|项|名|例|辆|台|张|间|栋|棵|株|只|位|场|种|床|艘|架|支|人次|人)$")
+    "(?:个|所|家|条|处|座|套|户|件|项|名|例|辆|台|张|间|栋|棵|株|只|位|场|种|床|艘|架|支|册|篇|头|宗|部"
+    "|场次|人次|人)$")
 
 # Words that close a clause: comparators and hedges apply within their clause only.
 CLAUSE_BREAK = re.compile(r"[,;。!?:|]|\s+")
