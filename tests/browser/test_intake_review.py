@@ -59,6 +59,8 @@ def test_a_word_file_becomes_a_plan_with_the_keyboard(planner_page, site, word_f
     assert focused_card(page) == first.anchor
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+    pointed = page.locator("article.document mark.current")
+    assert pointed.inner_text() == first.text and pointed.is_visible()
     press_and_reload(page, "a")
     assert focused_card(page) == second.anchor
     press_and_reload(page, "a")

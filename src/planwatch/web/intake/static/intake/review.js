@@ -11,6 +11,20 @@
     return active ? active.closest("article.proposal") : null;
   }
 
+  const text = document.querySelector("article.document");
+
+  // The proposal's sentence, brought to the middle of the document beside it.
+  function point(card) {
+    text.querySelectorAll("mark.current").forEach((mark) => mark.classList.remove("current"));
+    const marks = Array.from(text.querySelectorAll('mark > a[href="#' + card.id + '"]'),
+      (link) => link.parentElement);
+    marks.forEach((mark) => mark.classList.add("current"));
+    if (marks.length) {
+      const offset = marks[0].getBoundingClientRect().top - text.getBoundingClientRect().top;
+      text.scrollTop += offset - text.clientHeight / 2;
+    }
+  }
+
   function show(card) {
     card.focus({ preventScroll: true });
     card.scrollIntoView({ block: "nearest" });
@@ -23,6 +37,12 @@
       : Math.min(Math.max(index + step, 0), cards.length - 1);
     show(cards[next]);
   }
+
+  // However a proposal gets focus (keys, Tab, a click), its sentence is pointed out.
+  document.addEventListener("focusin", function (event) {
+    const card = event.target.closest("article.proposal");
+    if (card) point(card);
+  });
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
