@@ -94,3 +94,10 @@ def test_column_table_with_unit_column_and_named_target_column():
 def test_signs_in_cells_are_comparators():
     text = "指标 | 2023年 | 2026年\n农村自来水普及率(%) | 93 | ≥98\n人均用水量(升) | 150 | ＜140\n"
     assert [(t.value, t.comparator) for t in extract_targets(text)] == [(98, ">="), (140, "<=")]
+
+
+def test_column_table_with_row_numbers():
+    text = ("序号\n指标\n单位\n2022年\n2025年\n"
+            "1\n地区生产总值\n亿元\n300\n450\n2\n新增城镇就业\n万人\n1.2\n1.5\n")
+    targets = extract_targets(text)
+    assert [(t.indicator, t.value, t.unit) for t in targets] == [("地区生产总值", 450, "亿元"), ("新增城镇就业", 1.5, "万人")]

@@ -230,6 +230,8 @@ class ColumnTable:
         self.columns = classify_header(header_cells) or []
         self.value_columns = [c for c in self.columns if c.kind in VALUE_COLUMNS]
         self.has_unit_column = any(c.kind == "unit" for c in self.columns)
+        numbered = any(simplify(cell).replace(" ", "") == "序号" for cell in header_cells)
+        self.next_row_number = 1 if numbered else None  # a 序号 column: rows open with 1, 2 …
         self.year = target_year(self.columns)
         self.labels: list[tuple[str, int]] = []
         self.values: list[tuple[str, int, int]] = []
@@ -241,6 +243,9 @@ class ColumnTable:
             return []
         start = offset + line.index(text)
         if is_attribute_cell(text):
+            return self._close_row()
+        if self.next_row_number is not None and text == str(self.next_row_number):
+            self.next_row_number += 1
             return self._close_row()
         if is_value_cell(text):
             self.values.append((text, start, start + len(text)))
