@@ -64,7 +64,7 @@ class _Candidate:
 class _LineState:
     """What earlier figures in the sentence leave to later ones."""
 
-    sentence_end: int = -1
+    sentence: int = -1
     indicator: str = ""
     kind: str = ""
 
@@ -190,8 +190,8 @@ class LineGrammar:
             if candidate.start < skip_until:
                 continue
             sentence = self.sentence_index(candidate.start)
-            if sentence != state.sentence_end:
-                state = _LineState(sentence_end=sentence)
+            if sentence != state.sentence:
+                state = _LineState(sentence=sentence)
             if sentence in self.past_sentences:
                 continue
             # Quoted names and slogans hold no targets; a quoted zero (“零火点”) or rank
