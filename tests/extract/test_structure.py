@@ -67,3 +67,8 @@ def test_document_year():
 def test_headings_keep_the_document_script():
     (target,) = extract_targets("三、發展目標\n到2025年,全鎮地區生產總值達到15億元。")
     assert target.goal == ["發展目標"]
+
+
+def test_document_year_in_traditional_script():
+    (target,) = extract_targets("2027年計劃實施民生項目\n新建公園5個。")
+    assert target.year == 2027

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .numerals import NumeralError, parse_chinese
+from .script import simplify
 
 CHINESE_DIGIT = "〇零一二两三四五六七八九十"
 YEAR = rf"(?:(?:19|20)\d{{2}}|[二][〇零][{CHINESE_DIGIT}]{{2}})"
@@ -156,8 +157,9 @@ class Outline:
     @classmethod
     def for_header(cls, header: str, reference_year: int | None) -> Outline:
         """Start from the document's opening: its year, and a horizon named in a title line."""
-        outline = cls(document_year=infer_document_year(header[:_HEADER_CHARS]) or reference_year)
-        for line in header[:_HEADER_CHARS].splitlines():
+        opening = simplify(header[:_HEADER_CHARS])  # 2020年計劃 reads as 2020年计划
+        outline = cls(document_year=infer_document_year(opening) or reference_year)
+        for line in opening.splitlines():
             if len(line.strip()) <= SHORT_LINE and not _SENTENCE_END.search(line):
                 span = five_year_plan_span(line) or _year_range(line)
                 if span:
