@@ -1,6 +1,7 @@
 """Score planwatch's target extractor against the hand-annotated dev corpus.
 
     .venv/bin/python scripts/evaluate_extraction.py [--corpus DIR] [--seed FILE] [--verbose]
+                                                    [--text-years-only]
 
 Prints precision, recall and F1 per document and in total, twice: detection (spans overlap,
 value and unit agree) and full (comparator, kind and year agree too). The seed article is
@@ -45,11 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=Path, default=DEFAULT_SEED,
                         help="the document gold/seed.jsonl annotates")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and errors")
+    parser.add_argument("--text-years-only", action="store_true",
+                        help="do not pass the year column of docs/sources.tsv to the extractor")
     args = parser.parse_args(argv)
     if not (args.corpus / "gold").is_dir():
         print(f"cannot read {args.corpus}: no gold/ folder", file=sys.stderr)
         return 2
-    results = score_corpus(args.corpus, {"seed": args.seed})
+    results = score_corpus(args.corpus, {"seed": args.seed}, use_source_years=not args.text_years_only)
     dev = [r for r in results if r.name != "seed"]
     print(f"{'doc':<8} {'gold':>4} {'pred':>4}  {'detection P/R/F1':<21}   full P/R/F1")
     for result in results:

@@ -161,9 +161,14 @@ def reference_years(corpus: Path) -> dict[str, int]:
     return years
 
 
-def score_corpus(corpus: Path, documents: dict[str, Path] | None = None) -> list[DocumentScore]:
-    """Score every gold/NAME.jsonl against docs/NAME.txt (or documents[NAME] where given)."""
-    years = reference_years(corpus)
+def score_corpus(corpus: Path, documents: dict[str, Path] | None = None, *,
+                 use_source_years: bool = True) -> list[DocumentScore]:
+    """Score every gold/NAME.jsonl against docs/NAME.txt (or documents[NAME] where given).
+
+    With use_source_years, a document's year from sources.tsv is the extractor's
+    reference year (for 今年); without, the year must come from the text alone.
+    """
+    years = reference_years(corpus) if use_source_years else {}
     results = []
     for gold_path in sorted((corpus / "gold").glob("*.jsonl")):
         document_path = (documents or {}).get(gold_path.stem, corpus / "docs" / f"{gold_path.stem}.txt")
