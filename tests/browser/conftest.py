@@ -8,6 +8,7 @@ import pytest
 
 from planwatch.planfile import load_plan
 from planwatch.samples import luyuan
+from planwatch.web.accounts.roles import ROLE_PERMISSIONS, Role
 from planwatch.web.plans.store import save_plan
 
 CHROMIUM = "/usr/bin/chromium"
@@ -23,8 +24,21 @@ def planwatch_home(tmp_path, monkeypatch):
 def site(live_server, django_user_model):
     """The live server with the Lüyuan plan stored and a member who can sign in."""
     save_plan(load_plan(luyuan.PLAN_PATH))
-    django_user_model.objects.create_user("reader", password=PASSWORD)
+    reader = django_user_model.objects.create_user("reader", password=PASSWORD)
+    reader.groups.add(role_group(Role.LEADER))  # roles decide who reads a plan
     return live_server.url
+
+
+def role_group(role):
+    """The role's group as the accounts migration makes it; a live-server test flushes the
+    database after each test, and with it the groups that migration created."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=role.value)
+    if created:
+        group.permissions.set(Permission.objects.filter(
+            content_type__app_label="accounts", codename__in=ROLE_PERMISSIONS[role]))
+    return group
 
 
 @pytest.fixture(scope="session")
@@ -57,12 +71,12 @@ def signed_in_page(browser, site):
     field has focus when the sign-in page opens."""
     pages = []
 
-    def open_page(viewport: dict | None = None):
+    def open_page(viewport: dict | None = None, username: str = "reader"):
         page = browser.new_page(**({"viewport": viewport} if viewport else {}))
         pages.append(page)
         page.goto(site + "/")
         page.wait_for_function("document.activeElement?.id === 'id_username'")
-        page.keyboard.type("reader")
+        page.keyboard.type(username)
         page.keyboard.press("Tab")
         page.keyboard.type(PASSWORD)
         page.keyboard.press("Enter")
