@@ -48,8 +48,12 @@ class Observation(models.Model):
     revision = models.PositiveIntegerField(_("修订版次"), default=1)
     recorded_by = models.CharField(_("录入人"), max_length=150, blank=True)
     recorded_at = models.DateTimeField(_("录入时间"), default=timezone.now)
+    # No database-level constraint: a million-row import would otherwise queue a million
+    # deferred referential checks for commit time. Batches are never deleted (PROTECT, and
+    # the back office offers no delete), and the importer writes the id it just created.
     import_batch = models.ForeignKey("ImportBatch", verbose_name=_("导入批次"), null=True,
-                                     blank=True, on_delete=models.PROTECT, related_name="+")
+                                     blank=True, on_delete=models.PROTECT, related_name="+",
+                                     db_constraint=False)
     history = HistoricalRecords()
 
     objects = ObservationQuerySet.as_manager()

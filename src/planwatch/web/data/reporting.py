@@ -283,3 +283,9 @@ def attach_evidence(user, submission: Submission, name: str, data: bytes) -> Evi
 def evidence_path(evidence: Evidence) -> Path:
     return uploads_dir() / evidence.stored_name
 
+
+
+def pending_submissions(plan):
+    """Figures of the plan submitted and waiting for approval — what the dashboard shows as
+    pending (they do not count in any assessment until approved)."""
+    return Submission.objects.filter(indicator__plan=plan, status=SubmissionStatus.SUBMITTED)
