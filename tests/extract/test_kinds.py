@@ -120,3 +120,13 @@ def test_a_cumulative_total_over_the_plan_period():
 def test_creating_model_sites_is_a_count():
     kinds = [t.kind for t in extract_targets("争创国家级示范区1个、省级示范区3个。")]
     assert kinds == ["count", "count"]
+
+
+def test_a_qizhong_part_continues_the_count():
+    total, part = extract_targets("新增城市停车泊位2000个以上,其中公共停车泊位不少于800个。")
+    assert (total.kind, part.kind, part.comparator) == ("count", "count", ">=")
+
+
+def test_built_up_area_is_no_building_verb():
+    assert extract_targets("建成区面积达到86平方公里。")[0].kind == "level"
+    assert extract_targets("年内建成区级养老服务中心1个。")[0].kind == "count"

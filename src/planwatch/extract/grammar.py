@@ -400,7 +400,8 @@ class LineGrammar:
             return "count" if lx.COUNT_VERB.search(segment) else "level"
         if lx.COUNT_VERB.search(segment) or object_text or lx.SPECIFICATION.match(segment.strip()):
             return "count"
-        if not words and state.kind == "count":
+        # 其中… and bare list items continue the count before them.
+        if state.kind == "count" and (not words or segment.lstrip(",;: ").startswith("其中")):
             return "count"
         return "level"
 
