@@ -139,6 +139,12 @@ def test_password_protected_docx(tmp_path):
     _cannot_read(path, "password-protected")
 
 
+def test_old_word_format(tmp_path):
+    path = tmp_path / "plan.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000))
+    _cannot_read(path, "old-format (.doc)")
+
+
 def test_image_only_pdf(tmp_path):
     import matplotlib
 

@@ -31,7 +31,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files and o
 def document_type(name: str, head: bytes) -> str:
     """txt | docx | pdf | html, by file suffix and then by the first bytes."""
     suffix = Path(name).suffix.lower()
-    if suffix in (".docx", ".docm"):
+    if suffix in (".docx", ".docm", ".doc"):
         return "docx"
     if suffix == ".pdf":
         return "pdf"
@@ -41,7 +41,7 @@ def document_type(name: str, head: bytes) -> str:
         return "txt"
     if head.startswith(b"%PDF"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith((b"PK\x03\x04", _OLE_MAGIC)):  # OLE: an old .doc or an encrypted .docx
         return "docx"
     if re.search(rb"<(?:!doctype html|html|body|div|p)[\s>]", head[:2048].lower()):
         return "html"
