@@ -114,3 +114,16 @@ def test_extracted_targets_are_accepted_by_evaluate(plan_file, tmp_path, capsys)
                  "--format", "json"]) == 0
     assessments = json.loads(capsys.readouterr().out)
     assert len(assessments) >= 1
+
+
+def test_extract_pipes_into_evaluate(plan_file, tmp_path):
+    observations = tmp_path / "obs.csv"
+    observations.write_text("place,indicator,period,value,unit,kind,source\n"
+                            "某区,地区生产总值,2024H1,5.8,%,growth_pct,统计局\n", encoding="utf-8")
+    extracted = subprocess.run([sys.executable, "-m", "planwatch.cli", "extract", str(plan_file)],
+                               capture_output=True, check=True)
+    result = subprocess.run([sys.executable, "-m", "planwatch.cli", "evaluate", "-", str(observations),
+                             "--as-of", "2024-08-01", "--format", "json"],
+                            input=extracted.stdout, capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)
