@@ -73,7 +73,8 @@ def test_previewing_embeds_the_report_from_a_same_origin_address(admin_client, p
     response = admin_client.get(page_url(plan, "preview"), {"kind": "annual", "as_of": AS_OF})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
-    assert response["Content-Security-Policy"].startswith("sandbox")
+    assert response["Content-Security-Policy"].startswith("default-src 'none';")
+    assert "script" not in response["Content-Security-Policy"]
     assert "Content-Disposition" not in response
     assert "2023年度实施情况评估报告" in response.content.decode()
 

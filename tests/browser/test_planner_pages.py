@@ -1,13 +1,16 @@
-"""A planner turns a Word file into a plan with the keyboard: upload, j/a/r on the review page,
-create the plan, and find its targets on the overview."""
+"""The planners' pages in a browser: a Word file becomes a plan with the keyboard (upload, j/a/r
+on the review page, create the plan, its targets on the overview); a report is previewed on
+the Reports page."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
+from planwatch.web.accounts.roles import ROLE_PERMISSIONS, Role
 from planwatch.web.intake.models import Decision, Draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -18,8 +21,12 @@ PARAGRAPHS = ["青山区2024年政府工作报告", "2024年主要预期目标",
 
 @pytest.fixture
 def planner_page(signed_in_page, django_user_model):
-    """The signed-in member of the browser tests, made a planner."""
-    django_user_model.objects.get(username="reader").groups.add(Group.objects.get(name="planner"))
+    """The signed-in member of the browser tests, made a planner. The role's group is made
+    here as its migration makes it: a transactional test before this one flushed it."""
+    planner, _ = Group.objects.get_or_create(name=Role.PLANNER)
+    planner.permissions.set(Permission.objects.filter(
+        content_type__app_label="accounts", codename__in=ROLE_PERMISSIONS[Role.PLANNER]))
+    django_user_model.objects.get(username="reader").groups.add(planner)
     return signed_in_page()
 
 
@@ -75,3 +82,17 @@ def test_a_word_file_becomes_a_plan_with_the_keyboard(planner_page, site, word_f
     page.wait_for_url(site + "/plans/qingshan-2024/")
     targets = page.locator("a[href^='/plans/qingshan-2024/targets/']")
     assert targets.all_inner_texts() == [first.indicator, second.indicator]
+
+
+def test_the_report_preview_shows_the_report_in_the_page(planner_page, site):
+    from PIL import Image
+
+    page = planner_page
+    page.goto(site + "/plans/luyuan/reports/")
+    page.get_by_role("button", name="预览").click()
+    frame = page.frame_locator("iframe.report-preview")
+    frame.locator("h1").wait_for(timeout=60_000)
+    assert "中期评估报告" in frame.locator("h1").inner_text()
+    shot = Image.open(io.BytesIO(page.locator("iframe.report-preview").screenshot()))
+    darkest, _ = shot.convert("L").getextrema()
+    assert darkest < 100  # text was painted, not a blank frame
