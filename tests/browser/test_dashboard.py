@@ -80,7 +80,7 @@ def test_a_relative_target_and_the_comparison_page(signed_in_page, site):
     from planwatch.domain.observation_csv import read_observations
     from planwatch.samples import luyuan
     from planwatch.web.data.store import save_observations as store
-    from planwatch.web.plans.siblings import add_sibling_districts
+    from planwatch.web.plans.demo import add_sibling_districts
 
     store(read_observations(luyuan.ILLUSTRATIVE_OBSERVATIONS_PATH))
     add_sibling_districts(Plan.objects.get(name="luyuan"))

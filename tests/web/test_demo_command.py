@@ -17,6 +17,7 @@ from planwatch.domain.observation_csv import write_observations
 from planwatch.planfile import dump_plan
 from planwatch.web.commands.demo import set_up_demo
 from planwatch.web.data.models import Observation
+from planwatch.web.plans.models import Plan
 
 PASSWORD_LINE = re.compile(r"密码\(只显示这一次\):(\S+)")
 
@@ -66,8 +67,17 @@ def test_the_printed_password_signs_the_admin_in(sample_files):
 @pytest.mark.django_db
 def test_real_and_illustrative_figures_are_both_loaded_with_their_provenance(sample_files):
     _demo(sample_files)
-    assert sorted(Observation.objects.values_list("provenance", flat=True)) == [
-        "illustrative", "official"]
+    assert sorted(Observation.objects.filter(place="示例区").values_list(
+        "provenance", flat=True)) == ["illustrative", "official"]
+
+
+@pytest.mark.django_db
+def test_the_demo_adds_illustrative_sibling_districts_and_publishes_the_plan(sample_files):
+    _demo(sample_files)
+    siblings = Observation.objects.exclude(place="示例区")
+    assert siblings.exists() and set(siblings.values_list("provenance", flat=True)) == {
+        "illustrative"}
+    assert Plan.objects.get(name="sample").published
 
 
 @pytest.mark.slow

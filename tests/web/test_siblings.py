@@ -7,8 +7,9 @@ import pytest
 from planwatch import domain
 from planwatch.web.data.models import Observation
 from planwatch.web.data.store import save_observations
+from planwatch.web.plans.demo import add_sibling_districts
 from planwatch.web.plans.models import Jurisdiction
-from planwatch.web.plans.siblings import SIBLINGS, add_sibling_districts, sibling_observations
+from planwatch.web.plans.siblings import SIBLINGS, sibling_observations
 from planwatch.web.plans.store import save_plan
 
 
@@ -37,3 +38,19 @@ def test_the_demo_districts_sit_under_the_plans_parent_and_are_added_once(sample
     parent = Jurisdiction.objects.get(name="示例市")
     assert {name for name, *_ in SIBLINGS} <= set(parent.children.values_list("name", flat=True))
     assert not Observation.objects.filter(place="南关区").exclude(provenance="illustrative")
+
+
+@pytest.mark.django_db
+def test_the_dashboard_demo_publishes_the_plan_as_of_its_latest_full_data_year(sample_plan):
+    import io
+
+    from planwatch.web.plans.demo import set_up_dashboard_demo
+
+    plan = save_plan(sample_plan)
+    save_observations([figure("2020", 300.0), figure("2021", 320.0), figure("2022H1", 5.0,
+                                                                            "growth_pct", "%")])
+    out = io.StringIO()
+    set_up_dashboard_demo(plan, out)
+    plan.refresh_from_db()
+    assert plan.published and plan.published_as_of.isoformat() == "2021-12-31"
+    assert "/public/sample/" in out.getvalue()

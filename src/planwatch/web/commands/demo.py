@@ -34,6 +34,7 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
     from planwatch.planfile import load_plan
     from planwatch.web.accounts.demo_accounts import ensure_demo_accounts
     from planwatch.web.data.store import save_observations
+    from planwatch.web.plans.demo import set_up_dashboard_demo
     from planwatch.web.plans.models import Plan
     from planwatch.web.plans.store import save_plan
     from planwatch.web.work.store import load_work_beside
@@ -51,6 +52,7 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
             added = save_observations(observations, recorded_by="planwatch demo")
             print(f"已载入规划 {plan.name}:{len(plan.targets)} 项目标,{added} 条监测数据"
                   f" / loaded plan {plan.name} and {added} observations", file=out)
+            set_up_dashboard_demo(row, out)
     _ensure_admin(out)
     ensure_demo_accounts(out)
 

@@ -54,22 +54,3 @@ def _varied(observation: domain.Observation, size: float, edge: float,
         return float(max(0, round(value)))
     return round(value, 2)
 
-
-def add_sibling_districts(plan) -> int:
-    """Store the sibling districts under the plan's parent jurisdiction, with their series
-    derived from the plan's own district; return how many figures were added (none the
-    second time: the observation store keeps only what is new)."""
-    from planwatch.web.assessments import counted_observations, latest_revisions
-    from planwatch.web.data.store import save_observations, to_domain
-    from planwatch.web.plans.models import Jurisdiction
-
-    home = plan.jurisdiction
-    if home.parent is None:
-        return 0
-    for place in sibling_jurisdictions(home.parent.name):
-        Jurisdiction.objects.get_or_create(
-            name=place.name, defaults={"level": place.level, "parent": home.parent,
-                                       "code": place.code})
-    figures = [to_domain(row) for row in latest_revisions(
-        counted_observations().filter(place=home.name))]
-    return save_observations(sibling_observations(figures), recorded_by="planwatch demo")
