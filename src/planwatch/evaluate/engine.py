@@ -33,8 +33,10 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
     """
     results = ResultTable.empty(len(table))
     # The figures as years × targets: operations over the few years then run along long
-    # contiguous rows of targets.
-    figures = np.ascontiguousarray(table.values.T)
+    # contiguous rows of targets. Years after the as-of date (or every deadline) are left out.
+    usable_years = np.minimum(table.deadline, np.floor(now + _EPS)) - table.start
+    width = int(np.clip(np.nanmax(usable_years, initial=0.0), 0, table.values.shape[1] - 1)) + 1
+    figures = np.ascontiguousarray(table.values[:, :width].T)
     family = _FAMILY_OF_KIND[table.kind]
     order = np.argsort(family, kind="stable")
     bounds = np.searchsorted(family[order], np.arange(len(_FAMILIES) + 1))
