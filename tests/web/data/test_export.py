@@ -91,3 +91,11 @@ def test_the_cli_refuses_a_missing_file_or_plan(planwatch_command, plan, tmp_pat
     assert planwatch_command("export_data", "--plan", "nope", "-o", str(tmp_path / "x.csv")) == 2
     assert planwatch_command("export_data", "-o", str(tmp_path / "no" / "x.csv")) == 2
     assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.part"))
+
+
+def test_the_export_page_streams_csv_with_a_bom_for_excel(client_of, plan):
+    stored(plan)
+    response = client_of("leader").get("/data/export/?plan=sample")
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeffplace,indicator,period,value,unit,kind,source,provenance\n")
+    assert "'=HYPERLINK" in body and len(body.splitlines()) == 6

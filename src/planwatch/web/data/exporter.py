@@ -8,6 +8,7 @@ with a leading apostrophe; the importer removes it again, so export → import c
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -43,14 +44,30 @@ def _safe(row: tuple) -> list:
             for index, cell in enumerate(row)]
 
 
-def write_csv(rows: Iterable[tuple], file: IO[str]) -> int:
-    writer = csv.writer(file, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    count = 0
-    for row in rows:
-        cells = _safe(row)
-        cells[3] = repr(float(cells[3]))
+def csv_lines(rows: Iterable[tuple]) -> Iterator[str]:
+    """The CSV text line by line, header first (for streaming responses and files alike)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for cells in ([*EXPORT_COLUMNS], *(_csv_cells(row) for row in rows)):
         writer.writerow(cells)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _csv_cells(row: tuple) -> list:
+    cells = _safe(row)
+    cells[3] = repr(float(cells[3]))
+    return cells
+
+
+def write_csv(rows: Iterable[tuple], file: IO[str]) -> int:
+    """Write the CSV; return how many rows (the header not counted)."""
+    lines = csv_lines(rows)
+    file.write(next(lines))
+    count = 0
+    for line in lines:
+        file.write(line)
         count += 1
     return count
 

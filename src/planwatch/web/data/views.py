@@ -7,6 +7,7 @@ importer.py, shared with the CLI and the API.
 
 from __future__ import annotations
 
+import itertools
 import secrets
 from datetime import date
 
@@ -167,22 +168,11 @@ def export(request):
         exporter.write_xlsx(rows, response)
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
-    response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+    # Excel reads UTF-8 CSV correctly only after a byte-order mark.
+    lines = itertools.chain(["\ufeff"], exporter.csv_lines(rows))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
-
-
-def _csv_lines(rows):
-    import io
-
-    buffer = io.StringIO()
-    yield "\ufeff"  # Excel reads UTF-8 CSV correctly only with a byte-order mark.
-    exporter.write_csv([], buffer)
-    for row in rows:
-        buffer.seek(0)
-        buffer.truncate()
-        exporter.write_csv([row], buffer)
-        yield buffer.getvalue().split("\n", 1)[1]
 
 
 def _staged_path(token: str):
