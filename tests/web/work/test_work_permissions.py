@@ -131,7 +131,7 @@ def test_a_decomposition_that_does_not_add_up_is_refused_and_nothing_changes(
 def test_a_department_moves_its_own_projects_but_not_others(client, luyuan_plan, person):
     project = luyuan_plan.projects.exclude(department__name="绿园区征收办").filter(
         department__isnull=False).first()
-    stage = {"stage": "竣工", "on": "2021-10-01", "evidence": "竣工验收报告"}
+    stage = {"action": "stage", "stage": "竣工", "on": "2021-10-01", "evidence": "竣工验收报告"}
     url = f"/plans/luyuan/projects/{project.key}/"
     stranger = signed_in(client, person("reporter", "绿园区征收办"))
     assert stranger.post(url, stage).status_code == 403
@@ -189,3 +189,16 @@ def test_a_planner_decomposes_a_level_target_from_a_base_year_level(client, luyu
     assert sorted(schedule) == [2021, 2022, 2023, 2024, 2025]
     assert schedule[2025] == pytest.approx(800)
     assert schedule[2021] == pytest.approx(500 * (800 / 500) ** 0.2)
+
+
+def test_a_department_updates_its_projects_completed_investment(client, luyuan_plan, person):
+    project = luyuan_plan.projects.filter(department__name=HOUSING).first()
+    own = signed_in(client, person("reporter", HOUSING))
+    response = own.post(f"/plans/luyuan/projects/{project.key}/", {
+        "action": "edit", "key": project.key, "name": project.name,
+        "investment": project.investment, "completed_investment": "4.5",
+        "department": project.department_id, "provenance": project.provenance,
+        "flags_text": "、".join(project.flags)})
+    project.refresh_from_db()
+    assert response.status_code == 302 and project.completed_investment == 4.5
+    assert project.history.count() == 2

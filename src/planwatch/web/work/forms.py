@@ -25,6 +25,8 @@ class ProjectForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.fields["department"].queryset = plan.departments.all()
+        if self.instance.pk:
+            self.fields["flags_text"].initial = "、".join(self.instance.flags)
 
     def clean_key(self):
         key = self.cleaned_data["key"].strip()

@@ -264,18 +264,24 @@ def projects_upload(request, plan):
 def project_detail(request, plan, key):
     project = get_object_or_404(plan.projects.select_related("department"), key=key)
     may_move = can_move_project(request.user, project)
-    form = forms.StageForm(request.POST or None)
+    form = forms.StageForm(request.POST if request.POST.get("action") == "stage" else None)
+    edit = forms.ProjectForm(request.POST if request.POST.get("action") == "edit" else None,
+                             instance=project, plan=plan)
     if request.method == "POST":
         if not may_move:
             raise PermissionDenied
-        if form.is_valid():
+        if edit.is_bound and edit.is_valid():
+            edit.save()
+            messages.success(request, _("已更新项目信息"))
+            return redirect("work:project", plan.name, edit.instance.key)
+        if form.is_bound and form.is_valid():
             record_stage(project, form.stage_value(), form.cleaned_data["on"],
                          form.cleaned_data["evidence"])
             messages.success(request, _("已记录阶段 %(stage)s") % {"stage": form.stage_value()})
             return redirect("work:project", plan.name, project.key)
     return render(request, "work/project.html", {
         "plan": plan, "project": project, "stages": project.stages.order_by("on", "order"),
-        "form": form, "may_move": may_move,
+        "form": form, "edit": edit, "may_move": may_move,
         "history": project.stages.model.history.filter(project_id=project.pk).order_by(
             "-history_date")[:20]})
 
