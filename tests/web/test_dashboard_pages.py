@@ -240,3 +240,26 @@ def test_english_pages_use_the_engines_english_labels(member_client, stored):
     member_client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = page(member_client, "plans:overview", as_of="2023-12-31")
     assert '✖</span> Bound breached' in html and '✖</span> 未守住控制目标' not in html
+
+
+def test_a_reporter_sees_only_their_own_departments_page(client, stored, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from planwatch.web.accounts.models import DepartmentMembership
+
+    reporter = django_user_model.objects.create_user("hr", password="a-long-passphrase-1")
+    reporter.groups.add(Group.objects.get(name="reporter"))
+    own = Department.objects.get(name="区人力资源和社会保障局")
+    DepartmentMembership.objects.create(user=reporter, department=own)
+    client.force_login(reporter)
+    other = Department.objects.get(name="区发展和改革局")
+    assert client.get(reverse("plans:department", args=["sample", own.pk])).status_code == 200
+    assert client.get(reverse("plans:department", args=["sample", other.pk])).status_code == 403
+
+
+def test_the_department_page_shows_its_on_time_reporting_rate(member_client, stored):
+    department = Department.objects.get(name="区统计局")  # reports 地区生产总值, annually
+    html = page(member_client, "plans:department", department.pk)
+    # 2021–2025 due by the calendar's default (the 15th of the next month); the stored
+    # figures were all recorded today, long after 2021–2023 fell due.
+    assert "按时报送率" in html and "0/5" in html

@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("plans/<slug:plan_name>/", views.overview, name="overview"),
     path("plans/<slug:plan_name>/structure/", views.structure, name="structure"),
+    path("plans/<slug:plan_name>/publish/", views.publish, name="publish"),
     path("plans/<slug:plan_name>/document/", views.plan_document, name="document"),
     path("plans/<slug:plan_name>/targets/<str:key>/", views.target_detail, name="target"),
     path("plans/<slug:plan_name>/goals/<str:key>/", views.goal_detail, name="goal"),

@@ -18,21 +18,38 @@ from datetime import date
 from functools import cache
 from urllib.parse import parse_qsl, urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache as django_cache
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
 
 from planwatch.domain.vocabulary import Kind
 from planwatch.evaluate import EvaluationError, score_formula
-from planwatch.web.accounts.permissions import can_view_plan, plan_view
-from planwatch.web.assessments import assess_places, assess_plan, data_version, default_as_of
+from planwatch.web.accounts.permissions import (
+    can_approve,
+    can_see_department,
+    can_view_plan,
+    plan_view,
+)
+from planwatch.web.assessments import (
+    assess_places,
+    assess_plan,
+    counted_observations,
+    data_version,
+    default_as_of,
+    end_of_day,
+)
+from planwatch.web.data.calendar import periods_of as report_periods
 from planwatch.web.data.models import Observation
+from planwatch.web.data.reporting import schedule_of as reporting_schedule
 from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
 from planwatch.web.plans.models import Department, Goal, Jurisdiction, Plan, Target
@@ -145,8 +162,30 @@ def overview(request, plan: Plan):
         }
 
     return render(request, "plans/overview.html", {
-        "plan": plan, "moment": moment, "page": page,
+        "plan": plan, "moment": moment, "page": page, "can_publish": can_approve(request.user),
         "fragment": fragment_key(request, plan, version)})
+
+
+@require_POST
+@login_required
+@plan_view
+def publish(request, plan: Plan):
+    """The planner's publication choice: whether the public sees the plan, and as of when."""
+    if not can_approve(request.user):
+        raise PermissionDenied
+    text = request.POST.get("published_as_of", "").strip()
+    try:
+        as_of = date.fromisoformat(text) if text else None
+    except ValueError:
+        messages.error(request, _("公开评估截至日期“%(text)s”不是 YYYY-MM-DD 格式的日期,未保存")
+                       % {"text": text})
+        return redirect("plans:overview", plan.name)
+    plan.published = request.POST.get("published") == "on"
+    plan.published_as_of = as_of
+    plan.save(update_fields=["published", "published_as_of"])
+    messages.success(request, _("已公开,评估截至 %(day)s") % {"day": as_of or "—"}
+                     if plan.published else _("已取消公开"))
+    return redirect("plans:overview", plan.name)
 
 
 # The target table's columns: sort key → heading.
@@ -264,6 +303,8 @@ def _goal_and_below(judged, goal_id: int) -> set[int]:
 @plan_view
 def department_detail(request, plan: Plan, department_id: int):
     department = get_object_or_404(Department, pk=department_id, plans=plan)
+    if not can_see_department(request.user, department):
+        raise PermissionDenied
     moment, judged = _judged_page(
         request, plan, rows=plan.targets.select_related("goal", "department").filter(
             department=department))
@@ -272,17 +313,50 @@ def department_detail(request, plan: Plan, department_id: int):
         Q(lead_department=department) | Q(department_links__department=department),
         plan=plan).distinct().order_by("deadline", "order"))
     projects = list(Project.objects.filter(plan=plan, department=department))
-    indicators = list(plan.indicators.filter(department=department))
+    indicators = list(plan.indicators.filter(department=department).select_related(
+        "reporting_rule"))
     today = timezone.localdate()
     return render(request, "plans/department.html", {
         "plan": plan, "department": department, "moment": moment, "lines": lines,
         "alerts": dashboard.alerts(lines), "tasks": tasks, "projects": projects,
         "indicators": indicators, "columns": COLUMNS,
+        "reporting": reporting_record(plan, indicators, today),
         "due": [task for task in tasks if task.deadline and task.status != "done"
                 and task.deadline >= today],
         "overdue": [task for task in tasks if task.deadline and task.status != "done"
                     and task.deadline < today],
     })
+
+
+@dataclass(frozen=True)
+class ReportingRecord:
+    due: int  # report periods whose due day has passed
+    on_time: int  # of them, figures recorded by the due day
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+
+def reporting_record(plan: Plan, indicators, today: date) -> ReportingRecord:
+    """How many of the indicators' figures due so far arrived by their due day, by the
+    reporting calendar of the data pages (planwatch.web.data)."""
+    recorded: dict[tuple[str, str], list] = defaultdict(list)
+    for indicator, period, at in counted_observations().filter(
+            place=plan.jurisdiction.name, indicator__in=[i.name for i in indicators]
+    ).values_list("indicator", "period", "recorded_at"):
+        recorded[(indicator, period)].append(at)
+    due = on_time = 0
+    for indicator in indicators:
+        schedule = reporting_schedule(indicator)
+        for year in range(plan.period_start, plan.period_end + 1):
+            for period in report_periods(indicator.frequency, year):
+                deadline = schedule.due_date(period)
+                if deadline < today:
+                    due += 1
+                    on_time += any(at < end_of_day(deadline)
+                                   for at in recorded[(indicator.name, period.label)])
+    return ReportingRecord(due, on_time)
 
 
 @login_required
