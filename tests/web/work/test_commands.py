@@ -98,3 +98,18 @@ def test_supervise_is_idempotent_and_controlled_by_today(stored_plan, planwatch_
 def test_supervise_names_an_unknown_plan(planwatch_command, capsys):
     assert planwatch_command("supervise", "--plan", "nowhere", "--today", "2021-09-01") == 2
     assert "没有规划 nowhere" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("missing.csv", None, "无法读取"),
+    ("damaged.xlsx", b"PK\x03\x04 not really a workbook", "不是可读的 XLSX 文件"),
+    ("empty.csv", b"", "文件为空"),
+])
+def test_an_unreadable_file_is_named_with_the_reason(planwatch_command, tmp_path, capsys, name,
+                                                     content, reason):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert planwatch_command("projects_import", str(path)) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(str(path)) and reason in error and "\n" not in error
