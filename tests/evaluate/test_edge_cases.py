@@ -6,7 +6,7 @@ import math
 from datetime import date
 
 import pytest
-from conftest import judge, make_target, series
+from .conftest import judge, make_target, series
 
 
 def test_zero_base_uses_a_linear_path():

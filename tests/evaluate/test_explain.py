@@ -1,6 +1,6 @@
 """The Chinese explanation: the numbers of the judgement, in a paragraph ready to paste."""
 
-from conftest import judge, make_target, series
+from .conftest import judge, make_target, series
 
 from planwatch.evaluate.explain import number, one_decimal, when
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import numpy as np
 import pytest
-from conftest import make_target, series
+from .conftest import make_target, series
 
 from planwatch.domain import Observation, parse_period
 from planwatch.evaluate import EvaluationError, build_table

@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 import pytest
-from conftest import make_target, series
+from .conftest import make_target, series
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from conftest import make_target, series
+from .conftest import make_target, series
 
 from planwatch.domain import Goal
 from planwatch.evaluate import assess, rollup

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
-from conftest import made_assessment, make_small_input, make_small_observations, observation
+from .conftest import made_assessment, make_small_input, make_small_observations, observation
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -7,7 +7,7 @@ import zipfile
 from collections import Counter
 
 import pytest
-from conftest import expected_rows, main_targets, make_luyuan_input, published
+from .conftest import expected_rows, main_targets, make_luyuan_input, published
 from openpyxl import load_workbook
 
 from planwatch.reports import build_report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from conftest import make_luyuan_input
+from .conftest import make_luyuan_input
 
 from planwatch.reports import build_report, render
 from planwatch.reports.build import INDICATOR_TABLE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import made_assessment, make_small_plan, observation
+from .conftest import made_assessment, make_small_plan, observation
 from hypothesis import given
 from hypothesis import strategies as st
 

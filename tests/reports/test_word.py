@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import expected_rows, main_targets
+from .conftest import expected_rows, main_targets
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
 
