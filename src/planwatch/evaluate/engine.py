@@ -227,24 +227,26 @@ def _weighted(values: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
     """
     width, n = values.shape
     powers = config.recency ** np.arange(width, dtype=float)
-    total, weighted, squares, plain = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
-    count, last = np.zeros(n, np.int64), np.full(n, -1)
+    total, weighted, squares = np.zeros(n), np.zeros(n), np.zeros(n)
+    plain, plain_squares = np.zeros(n), np.zeros(n)
+    count, last = np.zeros(n, np.int64), np.zeros(n, np.int64)
     for k in range(width):
         seen = mask[k]
-        decay = powers[np.where(last >= 0, k - last, 0)]
+        decay = np.where(seen, powers[k - last], 1.0)  # sums are empty until the first figure
         x = np.where(seen, values[k], 0.0)
-        total = np.where(seen, total * decay + 1.0, total)
-        weighted = np.where(seen, weighted * decay + x, weighted)
-        squares = np.where(seen, squares * decay * decay + 1.0, squares)
+        total = total * decay + seen
+        weighted = weighted * decay + x
+        squares = squares * (decay * decay) + seen
         plain += x
+        plain_squares += x * x
         count += seen
         last = np.where(seen, k, last)
-    mean = plain / count
-    deviations = np.zeros(n)
-    for k in range(width):
-        deviations += np.where(mask[k], (values[k] - mean) ** 2, 0.0)
+    # Σ(x − mean)² = Σx² − (Σx)²/m: the figures are few and of one scale, so no cancellation
+    # that matters at 1e-9.
+    deviations = np.maximum(plain_squares - plain * plain / np.maximum(count, 1), 0.0)
     variance = np.where(count >= 2, deviations / np.maximum(count - 1, 1), 0.0)
-    return weighted / total, total ** 2 / squares, variance, count, last, plain
+    return (weighted / total, total ** 2 / squares, variance, count,
+            np.where(count > 0, last, -1), plain)
 
 
 def _random_walk(z: np.ndarray, mask: np.ndarray, config: EvaluationConfig):
