@@ -6,6 +6,7 @@ import math
 from datetime import date
 
 import pytest
+
 from .conftest import judge, make_target, series
 
 

@@ -1,8 +1,8 @@
 """The Chinese explanation: the numbers of the judgement, in a paragraph ready to paste."""
 
-from .conftest import judge, make_target, series
-
 from planwatch.evaluate.explain import number, one_decimal, when
+
+from .conftest import judge, make_target, series
 
 
 def test_issue_example_wording():

@@ -4,10 +4,11 @@ from datetime import date
 
 import numpy as np
 import pytest
-from .conftest import make_target, series
 
 from planwatch.domain import Observation, parse_period
 from planwatch.evaluate import EvaluationError, build_table
+
+from .conftest import make_target, series
 
 AS_OF = date(2023, 12, 31)
 

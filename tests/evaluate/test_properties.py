@@ -6,7 +6,6 @@ from datetime import date
 
 import numpy as np
 import pytest
-from .conftest import make_target, series
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +14,8 @@ from planwatch.evaluate import table as T
 from planwatch.evaluate.labels import STATUS_RANK
 from planwatch.evaluate.synthetic import synthetic_table
 from planwatch.evaluate.table import TargetTable
+
+from .conftest import make_target, series
 
 NOW = st.sampled_from([2015.0, 2016.0, 2017.0, 2019.5, 2020.0, 2022.0, 2024.5, 2025.0, 2026.0])
 

@@ -4,6 +4,7 @@
 from datetime import date
 
 import pytest
+
 from .conftest import judge, make_target, series
 
 HUBEI_AS_OF = date(2018, 6, 30)  # 2016, 2017 and 2018H1 data: τ = 0.5

@@ -3,11 +3,12 @@
 from datetime import date
 
 import pytest
-from .conftest import make_target, series
 
 from planwatch.domain import Goal
 from planwatch.evaluate import assess, rollup
 from planwatch.evaluate.rollup import target_score
+
+from .conftest import make_target, series
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ deadline (end of 2025). Each row: kind, expected status, target fields, observat
 from datetime import date
 
 import pytest
+
 from .conftest import judge, make_target, series
 
 MID = date(2023, 12, 31)
