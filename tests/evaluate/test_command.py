@@ -125,3 +125,19 @@ def test_extract_output_is_accepted_as_it_is(files, capsys):
         encoding="utf-8")
     assert run(extracted, observations, "--as-of", "2023-12-31", "--format", "json") == 0
     assert json.loads(capsys.readouterr().out)["assessments"][0]["status"] == "ahead"
+
+
+def test_the_planwatch_command_runs_it_and_exits_2_on_bad_input(files):
+    import subprocess
+    import sys
+
+    folder, targets, observations = files
+    command = [sys.executable, "-m", "planwatch.cli", "evaluate", str(targets), str(observations),
+               "--as-of"]
+    good = subprocess.run([*command, "2023-12-31", "--format", "csv"], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert good.returncode == 0 and good.stdout.startswith("id,indicator,status")
+    bad = subprocess.run([*command, "31/12/2023"], capture_output=True, text=True, timeout=120,
+                         check=False)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr == "planwatch evaluate: --as-of: '31/12/2023' is not a date YYYY-MM-DD\n"
