@@ -45,18 +45,21 @@ def _published(plan_name: str) -> Plan:
 
 def plan(request, plan_name: str):
     plan = _published(plan_name)
-    context = {"plan": plan, "public": True, "moment": PublishedMoment(plan),
-               "columns": COLUMNS}
-    if plan.published_as_of is None:
-        context["lines"] = [dashboard.TargetLine(row, None, None, None)
-                            for row in plan.targets.select_related("goal", "department")]
-        return render(request, "plans/public.html", context)
-    judged = assess_plan(plan, plan.published_as_of)
-    lines = dashboard.target_lines(judged)
+
+    @cache
+    def page() -> dict:
+        if plan.published_as_of is None:
+            return {"lines": [dashboard.TargetLine(row, None, None, None) for row in
+                              plan.targets.select_related("goal", "department")]}
+        judged = assess_plan(plan, plan.published_as_of)
+        lines = dashboard.target_lines(judged)
+        return {"summary": judged.rollup["plan"], "formula": judged.rollup["formula"],
+                "lines": lines, "bars": dashboard.area_bars(judged, lines),
+                "alerts": dashboard.alerts(lines)}
+
     return render(request, "plans/public.html", {
-        **context, "judged": judged, "summary": judged.rollup["plan"],
-        "formula": judged.rollup["formula"], "lines": lines,
-        "bars": dashboard.area_bars(judged, lines), "alerts": dashboard.alerts(lines)})
+        "plan": plan, "public": True, "moment": PublishedMoment(plan), "columns": COLUMNS,
+        "page": page, "fragment": fragment_key(request, plan, data_version(plan))})
 
 
 def target(request, plan_name: str, key: str):
