@@ -1,7 +1,7 @@
 """Who may use the planners' pages (intake and reports): planners and administrators.
 
-The data layer's roles give planners the `accounts.manage_plans` permission; superusers hold
-every permission. Reporters, leaders and the public are turned away.
+The data layer's roles give planners and administrators the `manage_plans` permission;
+reporters, supervisors, leaders and the public lack it and are turned away.
 """
 
 from __future__ import annotations
@@ -11,11 +11,14 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-PLANNER_PERMISSION = "accounts.manage_plans"
+from planwatch.web.accounts import permissions
 
 
 def is_planner(user) -> bool:
-    return user.is_authenticated and user.is_active and user.has_perm(PLANNER_PERMISSION)
+    # permissions.py has no public check for this permission yet. Its _has reads the user's
+    # role permissions once and keeps them on the user for the request, so the navigation can
+    # ask on every page without a query of its own (Django's has_perm would cost two).
+    return permissions._has(user, "manage_plans")
 
 
 def planner_required(view):
