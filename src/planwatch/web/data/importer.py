@@ -104,6 +104,8 @@ def import_observations(file: IO[bytes], name: str, *, user=None,
                     _stage(chunk)
                 if _is_postgres():
                     _analyse_staging()
+                else:
+                    _index_staging()
                 all_new = _all_new()
                 if not all_new:
                     _find_duplicates(result)
@@ -164,6 +166,13 @@ def _analyse_staging() -> None:
     """Give the planner the staged row count, or it plans joins for an empty table."""
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {STAGING}")
+
+
+def _index_staging() -> None:
+    """SQLite joins by nested loops: without an index, matching staged figures against the
+    stored ones would compare every pair."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE INDEX {STAGING}_figure ON {STAGING} ({', '.join(KEY)})")
 
 
 def _create_staging() -> None:
