@@ -239,3 +239,20 @@ def test_a_proposal_may_be_merged_into_its_neighbours_and_restatements_only(admi
     assert candidates[gdp.pk] == [schools.pk, restated.pk]
     assert candidates[jobs.pk] == [schools.pk, unemployment.pk]
     assert candidates[restated.pk] == [gdp.pk, unemployment.pk]
+
+
+def test_a_target_the_document_states_twice_shows_both_sentences_and_keeps_them(admin_client):
+    text = ("白河县2024年政府工作报告\n主要预期目标:地区生产总值增长6%左右。\n"
+            "一、稳增长\n全年地区生产总值增长6%左右,新建学校3所。\n")
+    upload(admin_client, "report.txt", text.encode(), reference_year=2024)
+    gdp = Draft.objects.get().proposals.first()
+    (restated,) = gdp.restated_texts()
+    assert "地区生产总值增长6%左右" in restated and gdp.restatements[0][0] != gdp.span_start
+    page = admin_client.get(reverse("intake:review", args=[gdp.draft_id])).content.decode()
+    assert page.count(f'<a href="#{gdp.anchor}">') == 2
+    assert f'<span id="s-{gdp.anchor}-1"></span>' in page
+    decide(admin_client, gdp, "accept", **fields_of(gdp))
+    admin_client.post(reverse("intake:accept", args=[gdp.draft_id]),
+                      {"into": "new", "name": "baihe", "title": "白河县"})
+    note = Plan.objects.get(name="baihe").targets.get().note
+    assert note.endswith(f"另见原文:{restated}")

@@ -88,10 +88,12 @@ def draft_as_plan(draft: Draft, *, name: str, title: str, place: str | None,
 
 
 def _note(note: str, proposal: Proposal) -> str:
-    """The extractor's note, plus the other sentences that said the same (merged proposals)."""
-    restated = [f"另见原文:{merged.text}" for merged in proposal.merged.all()
-                if merged.decision == Decision.MERGED]
-    return "\n".join([note, *restated])
+    """The extractor's note, plus the other sentences that say the same: those the extractor
+    found and the proposals the planner merged into this one."""
+    restated = [*proposal.restated_texts(),
+                *(merged.text for merged in proposal.merged.all()
+                  if merged.decision == Decision.MERGED)]
+    return "\n".join([note, *(f"另见原文:{text}" for text in restated)])
 
 
 def extended(existing: domain.Plan, addition: domain.Plan, prefix: str) -> domain.Plan:

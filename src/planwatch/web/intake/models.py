@@ -90,3 +90,11 @@ class Proposal(models.Model):
     @property
     def anchor(self) -> str:
         return f"p{self.pk}"
+
+    @property
+    def restatements(self) -> list[tuple[int, int]]:
+        """Other places in the document the extractor found stating this same target."""
+        return [(start, end) for start, end in self.extracted.get("restatements", [])]
+
+    def restated_texts(self) -> list[str]:
+        return [self.draft.text[start:end] for start, end in self.restatements]

@@ -105,8 +105,13 @@ class Passage:
 def review(request, draft_id: int, invalid: ProposalForm | None = None):
     draft = get_object_or_404(Draft.objects.select_related("plan"), pk=draft_id)
     proposals = list(draft.proposals.select_related("merged_into"))
+    # A restatement is marked as its proposal, under a key of its own so anchors stay unique.
     by_anchor = {p.anchor: p for p in proposals}
     marks = [document.Marked(p.anchor, p.span_start, p.span_end) for p in proposals]
+    for proposal in proposals:
+        for number, (start, end) in enumerate(proposal.restatements, 1):
+            by_anchor[f"{proposal.anchor}-{number}"] = proposal
+            marks.append(document.Marked(f"{proposal.anchor}-{number}", start, end))
     passages = [Passage(piece, by_anchor[piece.link.key] if piece.link else None)
                 for piece in document.pieces(draft.text, marks)]
     cards = []
