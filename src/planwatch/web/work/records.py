@@ -83,7 +83,7 @@ def measured(records: Iterable[Record], measure: RecordMeasure, start: date,
         arrived = arrived_on(record, measure, start)
         if arrived is not None and arrived <= day:
             total += record.amount(measure)
-    return total
+    return round(total, 9)  # sums of decimal areas: 208.9, not 208.89999999999998
 
 
 def record_observations(target: Target, measure: RecordMeasure, records: Sequence[Record],
