@@ -150,3 +150,19 @@ def test_a_report_missing_past_its_grace_period_raises_one_item_and_ledger_figur
     assert item.department.name == "绿园区发展和改革局"
     # 开复工项目 is monthly too, but measured from the ledger: nobody's report to miss.
     assert not luyuan_plan.supervision_items.filter(subject__startswith="report:开复工项目").exists()
+
+
+def test_an_explanation_sent_back_restarts_the_level_and_the_climb_resumes(luyuan_plan):
+    item = service.raise_item(luyuan_plan, department=None, title="整改不到位", detail="",
+                              level=Level.WARNING, today=date(2021, 9, 1), by="督查室")
+    service.explain_item(item, explanation="已安排", corrective_action="下周整改",
+                         today=date(2021, 9, 3), by="区住建局")
+    with pytest.raises(service.ActionError, match="理由"):
+        service.return_explanation(item, reason="", today=date(2021, 9, 5))
+    service.return_explanation(item, reason="整改措施没有时限", today=date(2021, 9, 5))
+    item.refresh_from_db()
+    assert (item.explained_on, item.due_on) == (None, date(2021, 9, 12))
+    assert item.history.filter(explanation="已安排").exists()
+    service.supervise(luyuan_plan, date(2021, 9, 13))
+    item.refresh_from_db()
+    assert item.level == Level.SUPERVISION

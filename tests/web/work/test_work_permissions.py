@@ -202,3 +202,16 @@ def test_a_department_updates_its_projects_completed_investment(client, luyuan_p
     project.refresh_from_db()
     assert response.status_code == 302 and project.completed_investment == 4.5
     assert project.history.count() == 2
+
+
+def test_only_the_supervisor_sends_an_explanation_back(client, items, person):
+    item = items[EDUCATION]
+    service.explain_item(item, explanation="a", corrective_action="b", today=date(2021, 9, 2),
+                         by="x")
+    back = {"action": "return", "reason": "说明不具体"}
+    reporter = signed_in(client, person("reporter", EDUCATION))
+    assert reporter.post(item_url(item), back).status_code == 403
+    client.logout()
+    assert signed_in(client, person("supervisor")).post(item_url(item), back).status_code == 302
+    item.refresh_from_db()
+    assert item.return_reason == "说明不具体" and item.explained_on is None

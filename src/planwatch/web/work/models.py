@@ -218,6 +218,8 @@ class SupervisionItem(models.Model):
     corrective_action = models.TextField(_("整改措施"), blank=True)
     explained_on = models.DateField(_("说明日期"), null=True, blank=True)
     explained_by = models.CharField(_("说明人"), max_length=150, blank=True)
+    return_reason = models.TextField(_("退回理由"), blank=True,
+                                     help_text=_("督查室认为说明或整改不到位时填写;本级期限重新起算"))
     closed_on = models.DateField(_("销号日期"), null=True, blank=True)
     closed_by = models.CharField(_("销号人"), max_length=150, blank=True)
     close_reason = models.TextField(_("销号理由"), blank=True)

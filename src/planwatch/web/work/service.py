@@ -209,6 +209,21 @@ def explain_item(item: models.SupervisionItem, *, explanation: str, corrective_a
     item.save()
 
 
+def return_explanation(item: models.SupervisionItem, *, reason: str, today: date) -> None:
+    """The supervisor sends an explanation back as not enough: the level's deadline starts
+    again from today, and without a new explanation by then the item climbs (the explanation
+    sent back stays in the item's history)."""
+    if not item.is_open or item.explained_on is None:
+        raise ActionError("只有已说明、未销号的事项可以退回")
+    if not reason.strip():
+        raise ActionError("退回须写明理由")
+    ladder = ladder_of(policy_of(item.plan))
+    item.return_reason = reason.strip()
+    item.explained_on, item.explained_by = None, ""
+    item.level_since, item.due_on = today, ladder.due(today, S.Level(item.level))
+    item.save()
+
+
 def close_item(item: models.SupervisionItem, *, reason: str, today: date, by: str) -> None:
     """销号: only with a reason (the caller checks that `by` is a supervisor)."""
     if not item.is_open:

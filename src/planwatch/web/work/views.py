@@ -351,6 +351,15 @@ def item_detail(request, plan, pk):
                     service.explain_item(item, today=today, by=by, **explain_form.cleaned_data)
                     messages.success(request, _("已提交情况说明"))
                     return redirect("work:item", plan.name, item.pk)
+            elif action == "return":
+                if not may_close:
+                    raise PermissionDenied
+                close_form = forms.CloseForm(request.POST)
+                if close_form.is_valid():
+                    service.return_explanation(item, reason=close_form.cleaned_data["reason"],
+                                               today=today)
+                    messages.success(request, _("已退回,本级期限重新起算"))
+                    return redirect("work:item", plan.name, item.pk)
             elif action == "close":
                 if not may_close:
                     raise PermissionDenied
