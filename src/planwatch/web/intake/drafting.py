@@ -136,6 +136,7 @@ def checked(plan: domain.Plan) -> domain.Plan:
 def accept_as_new_plan(draft: Draft, *, name: str, title: str, place: str | None,
                        parent: str | None) -> plan_models.Plan:
     with transaction.atomic():
+        draft = _locked(draft)
         if plan_models.Plan.objects.filter(name=name).exists():
             raise IntakeError(f"已有名为 {name} 的规划 / a plan named {name} exists")
         row = save_plan(checked(draft_as_plan(draft, name=name, title=title, place=place,
@@ -149,6 +150,9 @@ def accept_into_plan(draft: Draft, row: plan_models.Plan) -> plan_models.Plan:
     hangs on the plan's targets and indicators (annual decomposition, record rules, reports
     in progress) stays attached."""
     with transaction.atomic():
+        draft = _locked(draft)
+        # Two drafts added to one plan at once would number their goals and targets alike.
+        row = plan_models.Plan.objects.select_for_update().get(pk=row.pk)
         existing = plan_from_db(row.name)
         addition = draft_as_plan(draft, name=row.name, title=row.title,
                                  place=existing.jurisdiction.name,
@@ -204,6 +208,11 @@ def _add_target(row: plan_models.Plan, target: domain.Target, order: int,
         benchmark_margin=benchmark.margin if benchmark else None,
         deadline=target.deadline, text=target.text, note=target.note,
         span_start=target.span.start, span_end=target.span.end)
+
+
+def _locked(draft: Draft) -> Draft:
+    """The draft read again under a row lock: a second acceptance waits, then finds it taken."""
+    return Draft.objects.select_for_update().get(pk=draft.pk)
 
 
 def _mark_accepted(draft: Draft, row: plan_models.Plan) -> None:
