@@ -105,7 +105,10 @@ def set_up(targets: int) -> tuple[str, str]:
     plan, figures = synthetic_plan(targets)
     save_plan(plan)
     save_observations(figures)
-    user = get_user_model().objects.create_superuser("bench", password="bench-passphrase-1")
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("bench", password="bench-passphrase-1")
+    user.groups.add(Group.objects.get(name="leader"))
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     return client.cookies["sessionid"].value, plan.targets[0].id
