@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"不是日期 YYYY-MM-DD: {text!r}") from None
+# `planwatch supervise` reads --today the same way; one parser serves both commands.
+from planwatch.web.commands.supervise import _day as day_argument
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", type=_day, help="按该日计算(默认今天)/ the day to act as")
+    parser.add_argument("--today", type=day_argument,
+                        help="按该日计算(默认今天)/ the day to act as")
 
 
 def run(args: argparse.Namespace) -> int:
