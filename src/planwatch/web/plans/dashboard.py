@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
@@ -47,23 +48,31 @@ class TargetLine:
         self.requirement = presentation.requirement(self.target)
         self.deadline = presentation.deadline(self.target)
 
-    @property
+    @cached_property
+    def kind_label(self) -> str:
+        return self.target.get_kind_display()
+
+    @cached_property
+    def attribute_label(self) -> str:
+        return self.target.get_attribute_display()
+
+    @cached_property
     def status(self) -> Judgement | None:
         return status_of(self.assessment) if self.assessment else None
 
-    @property
+    @cached_property
     def outlook(self) -> Judgement | None:
         return outlook_of(self.assessment) if self.assessment else None
 
-    @property
+    @cached_property
     def alert(self) -> bool:
         return self.assessment is not None and is_alert(self.assessment)
 
-    @property
+    @cached_property
     def score(self) -> float | None:
         return target_score(self.assessment) if self.assessment else None
 
-    @property
+    @cached_property
     def weight(self) -> float:
         """The target's weight in its goal's score (rollup's rule)."""
         return (DEFAULT_CONFIG.binding_weight if self.target.attribute == Attribute.BINDING

@@ -4,6 +4,7 @@ colour, and an icon and words so that colour never carries the status alone."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -35,17 +36,17 @@ def english() -> bool:
     return (get_language() or "").startswith("en")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Judgement:
     code: str
     label: str
     tone: str
 
-    @property
+    @cached_property
     def icon(self) -> str:
         return TONES[self.tone][0]
 
-    @property
+    @cached_property
     def tone_label(self) -> str:
         return str(TONES[self.tone][1])
 

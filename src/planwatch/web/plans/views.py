@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from urllib.parse import parse_qsl, urlencode
 
 from django.contrib import messages
@@ -97,7 +97,7 @@ class Moment:
                                  % {"label": label, "text": text})
             return None
 
-    @property
+    @cached_property
     def query(self) -> str:
         """The query string that keeps this moment on links to other pages."""
         values = {"as_of": self.as_of.isoformat()}
