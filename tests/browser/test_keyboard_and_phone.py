@@ -44,7 +44,9 @@ def test_a_highlighted_span_in_the_document_leads_to_its_target(signed_in_page, 
 
 
 @pytest.mark.parametrize("path", ["/plans/luyuan/", "/plans/luyuan/document/",
-                                  "/plans/luyuan/targets/fyp.gdp-growth-vs-city/"])
+                                  "/plans/luyuan/targets/fyp.gdp-growth-vs-city/",
+                                  "/plans/luyuan/structure/", "/plans/luyuan/goals/fyp.economy/",
+                                  "/plans/luyuan/compare/", "/plans/luyuan/departments/"])
 def test_pages_fit_a_phone_screen_without_sideways_scrolling(signed_in_page, site, path):
     page = signed_in_page(PHONE)
     page.goto(site + path)
