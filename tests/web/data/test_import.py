@@ -130,3 +130,16 @@ def test_a_large_file_lists_a_bounded_number_of_problems(plan):
     result = run(csv_file(*rows))
     assert result.problem_count == 1500 and len(result.problems) == 1000
     assert result.unlisted == 500
+
+
+def test_known_indicators_are_read_one_row_per_indicator_not_per_stored_figure(plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from planwatch.web.data.importer import indicator_rules
+
+    run(csv_file(*GOOD))
+    with CaptureQueriesContext(connection) as queries:
+        indicator_rules()
+    distinct = [q["sql"] for q in queries if "DISTINCT" in q["sql"]]
+    assert distinct and all("ORDER BY" not in sql for sql in distinct)

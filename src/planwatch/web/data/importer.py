@@ -82,7 +82,9 @@ def indicator_rules() -> dict[str, IndicatorRule]:
     for name, unit in Target.objects.exclude(unit="").values_list("indicator", "unit"):
         rules.setdefault(name, IndicatorRule(unit))
     # A series stored only as growth rates has no level unit to hold new levels to ("").
-    stored = Observation.objects.values_list("indicator", "kind", "unit").distinct()
+    # order_by() drops the model's default ordering, whose columns DISTINCT would otherwise
+    # include (one row per stored figure instead of one per indicator, kind and unit).
+    stored = Observation.objects.order_by().values_list("indicator", "kind", "unit").distinct()
     for name, kind, unit in sorted(stored, key=lambda row: row[1] == "growth_pct"):
         rules.setdefault(name, IndicatorRule("" if kind == "growth_pct" else unit))
     return rules

@@ -91,7 +91,7 @@ def department_items(department: Department, today: date) -> list[Item]:
     names = {indicator.name for indicator in indicators}
     reported = set(Observation.objects.filter(indicator__in=names,
                                               provenance__in=REPORTED_PROVENANCES)
-                   .values_list("indicator", "place", "period").distinct())
+                   .order_by().values_list("indicator", "place", "period").distinct())
     open_submissions = {(s.indicator_id, s.period): s for s in Submission.objects.filter(
         indicator__in=indicators, status__in=OPEN_STATUSES)}
     items = []
