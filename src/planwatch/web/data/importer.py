@@ -100,26 +100,26 @@ def import_observations(file: IO[bytes], name: str, *, user=None,
         with transaction.atomic():
             if _is_postgres():
                 _prepare_postgres()
+            # The staging table is created inside the transaction, so a rollback (a problem,
+            # a dry run, an error) removes it with everything else.
             _create_staging()
-            try:
-                for chunk in _chunks(_checked(name, file, checker, result)):
-                    _stage(chunk)
-                if _is_postgres():
-                    _analyse_staging()
-                else:
-                    _index_staging()
-                all_new = _all_new()
-                if not all_new:
-                    _find_duplicates(result)
-                if result.ok and not dry_run:
-                    result.rows_added = _store(name, digest, result.rows_read, user,
-                                               _new_rows_query(all_new))
-                    result.committed = True
-                elif result.ok:
-                    result.rows_added = _count_new(_new_rows_query(all_new))
-            finally:
+            for chunk in _chunks(_checked(name, file, checker, result)):
+                _stage(chunk)
+            if _is_postgres():
+                _analyse_staging()
+            else:
+                _index_staging()
+            all_new = _all_new()
+            if not all_new:
+                _find_duplicates(result)
+            if result.ok and not dry_run:
+                result.rows_added = _store(name, digest, result.rows_read, user,
+                                           _new_rows_query(all_new))
+                result.committed = True
                 _drop_staging()
-            if not result.committed:
+            else:
+                if result.ok:
+                    result.rows_added = _count_new(_new_rows_query(all_new))
                 transaction.set_rollback(True)
     except FileProblem as problem:
         result.file_problem = str(problem)
