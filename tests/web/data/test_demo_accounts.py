@@ -35,3 +35,12 @@ def test_a_second_run_prints_no_password_and_changes_nobody(plan):
     ensure_demo_accounts(out)
     assert "密码(只显示这一次)" not in out.getvalue()
     assert dict(get_user_model().objects.values_list("username", "password")) == hashes
+
+
+def test_missing_role_groups_are_recreated_with_their_permissions(plan):
+    from django.contrib.auth.models import Group
+
+    Group.objects.all().delete()
+    ensure_demo_accounts(io.StringIO())
+    planner = get_user_model().objects.get(username="planner")
+    assert role_of(planner) is Role.PLANNER and planner.has_perm("accounts.approve_observations")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import TextIO
 
-from planwatch.web.accounts.roles import ROLE_LABELS, Role
+from planwatch.web.accounts.roles import ROLE_LABELS, Role, role_group
 
 # username, role, the department name's distinctive part (reporters only)
 DEMO_ACCOUNTS = (("planner", Role.PLANNER, None),
@@ -22,7 +22,6 @@ DEMO_ACCOUNTS = (("planner", Role.PLANNER, None),
 
 def ensure_demo_accounts(out: TextIO) -> None:
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
 
     from planwatch.web.accounts.models import DepartmentMembership
     from planwatch.web.plans.models import Department
@@ -43,7 +42,7 @@ def ensure_demo_accounts(out: TextIO) -> None:
                 continue
         password = secrets.token_urlsafe(12)
         user = users.objects.create_user(username, password=password)
-        user.groups.add(Group.objects.get(name=role.value))
+        user.groups.add(role_group(role))
         if department is not None:
             DepartmentMembership.objects.create(user=user, department=department)
             label += f",{department.name}"

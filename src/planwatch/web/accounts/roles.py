@@ -53,3 +53,15 @@ def role_of(user) -> Role:
         if role.value in groups:
             return role
     return Role.PUBLIC
+
+
+def role_group(role: Role):
+    """The role's group, recreated with its permissions if missing (a database flushed by a
+    transactional test, or groups deleted by hand in the back office)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=role.value)
+    if created:
+        group.permissions.set(Permission.objects.filter(
+            content_type__app_label="accounts", codename__in=ROLE_PERMISSIONS[role]))
+    return group
