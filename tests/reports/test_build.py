@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
-from .conftest import made_assessment, make_small_input, make_small_observations, observation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,6 +30,8 @@ from planwatch.reports.build import (
     report_year,
 )
 from planwatch.reports.model import Paragraph, ParagraphRole, Tone
+
+from .conftest import made_assessment, make_small_input, make_small_observations, observation
 
 
 def texts(section) -> list[str]:

@@ -7,11 +7,12 @@ import zipfile
 from collections import Counter
 
 import pytest
-from .conftest import expected_rows, main_targets, make_luyuan_input, published
 from openpyxl import load_workbook
 
 from planwatch.reports import build_report
 from planwatch.reports.excel import render_xlsx
+
+from .conftest import expected_rows, main_targets, make_luyuan_input, published
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .conftest import make_luyuan_input
-
 from planwatch.reports import build_report, render
 from planwatch.reports.build import INDICATOR_TABLE
 from planwatch.reports.page import render_html
+
+from .conftest import make_luyuan_input
 
 
 def test_page_is_self_contained(built):

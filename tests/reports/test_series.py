@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from .conftest import made_assessment, make_small_plan, observation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from planwatch.domain import Comparator, Kind, Target, parse_period
 from planwatch.evaluate.explain import when
 from planwatch.reports.series import TargetFigures, engine_period
+
+from .conftest import made_assessment, make_small_plan, observation
 
 
 @given(st.integers(2000, 2060), st.sampled_from(["", "H1", "-03", "-09", "-11"]))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from .conftest import expected_rows, main_targets
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
+
+from .conftest import expected_rows, main_targets
 
 
 @pytest.fixture(scope="module")
