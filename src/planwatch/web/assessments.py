@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from django.db import connection
 from django.utils import timezone
@@ -180,17 +181,22 @@ def data_version(plan: models.Plan) -> str:
     """A token that changes whenever anything an assessment of the plan reads changes: a new
     observation (rows are only ever added), an edit of a target or of the plan (their history
     rows), a goal added or removed. One query; pages cache what they render under it."""
+    with connection.cursor() as cursor:
+        cursor.execute(_data_version_sql(connection.vendor), [plan.pk, plan.pk, plan.pk])
+        return ".".join(str(value) for value in cursor.fetchone())
+
+
+@cache
+def _data_version_sql(vendor: str) -> str:
+    """data_version's query, built once per database vendor: `Model.history` makes a new
+    manager class on every access (simple_history), which cost more than the query itself."""
     quote = connection.ops.quote_name
     target_history = models.Target.history.model._meta.db_table
     plan_history = models.Plan.history.model._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {quote(Observation._meta.db_table)}),"
+    return (f"SELECT (SELECT MAX(id) FROM {quote(Observation._meta.db_table)}),"
             f" (SELECT MAX(history_id) FROM {quote(target_history)} WHERE plan_id = %s),"
             f" (SELECT MAX(history_id) FROM {quote(plan_history)} WHERE id = %s),"
-            f" (SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)} WHERE plan_id = %s)",
-            [plan.pk, plan.pk, plan.pk])
-        return ".".join(str(value) for value in cursor.fetchone())
+            f" (SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)} WHERE plan_id = %s)")
 
 
 def default_as_of(plan: models.Plan, today: date | None = None) -> date:
