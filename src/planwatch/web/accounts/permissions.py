@@ -9,11 +9,11 @@ the public (no login) sees published plans only.
 
 from __future__ import annotations
 
-from functools import wraps
+from functools import cache, wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -36,13 +36,44 @@ def _role_permissions(user) -> frozenset[str]:
     query and kept on the user object for the rest of the request."""
     cached = getattr(user, "_planwatch_permissions", None)
     if cached is None:
-        from django.contrib.auth.models import Permission
-
-        cached = frozenset(Permission.objects.filter(
-            models.Q(group__user=user) | models.Q(user=user),
-            content_type__app_label="accounts").values_list("codename", flat=True))
+        with connection.cursor() as cursor:
+            cursor.execute(_permissions_sql(connection.vendor), ["accounts", user.pk, user.pk])
+            cached = frozenset(codename for (codename,) in cursor.fetchall())
         user._planwatch_permissions = cached
     return cached
+
+
+@cache
+def _permissions_sql(vendor: str) -> str:
+    """_role_permissions' query, built once: the same rows as Permission.objects.filter(
+    Q(group__user=user) | Q(user=user), content_type__app_label=…), without compiling that
+    join on every request (it cost more than running it)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    quote = connection.ops.quote_name
+    user_model = get_user_model()
+    user_groups = user_model._meta.get_field("groups").remote_field.through._meta
+    user_permissions = user_model._meta.get_field("user_permissions").remote_field.through._meta
+    group_permissions = Group._meta.get_field("permissions").remote_field.through._meta
+
+    def column(through, model) -> str:
+        return quote(next(f.column for f in through.fields
+                          if f.is_relation and f.related_model is model))
+
+    return (
+        f"SELECT p.{quote('codename')} FROM {quote(Permission._meta.db_table)} p"
+        f" JOIN {quote(ContentType._meta.db_table)} ct ON ct.{quote('id')} = p.{quote('content_type_id')}"
+        f" WHERE ct.{quote('app_label')} = %s AND ("
+        f"p.{quote('id')} IN (SELECT gp.{column(group_permissions, Permission)}"
+        f" FROM {quote(group_permissions.db_table)} gp"
+        f" JOIN {quote(user_groups.db_table)} ug"
+        f" ON ug.{column(user_groups, Group)} = gp.{column(group_permissions, Group)}"
+        f" WHERE ug.{column(user_groups, user_model)} = %s)"
+        f" OR p.{quote('id')} IN (SELECT up.{column(user_permissions, Permission)}"
+        f" FROM {quote(user_permissions.db_table)} up"
+        f" WHERE up.{column(user_permissions, user_model)} = %s))")
 
 
 def is_published(plan: Plan) -> bool:
