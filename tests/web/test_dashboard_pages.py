@@ -224,7 +224,7 @@ def test_a_cached_page_costs_only_the_sign_in_and_a_version_check(
     url = reverse("plans:overview", args=["sample"])
     first = member_client.get(url).content
     # Session, user, permissions, the plan and the data version; no assessment.
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(5):
         assert member_client.get(url).content.count(b"targets/gdp-2025/") == \
             first.count(b"targets/gdp-2025/")
 
