@@ -22,7 +22,7 @@ from planwatch.web.plans.models import Department, Plan
 
 __all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "departments_of",
            "can_report_for", "can_see_department", "reportable_departments", "can_approve",
-           "can_raise_supervision", "department_view", "is_published"]
+           "can_manage_plans", "can_raise_supervision", "department_view", "is_published"]
 
 
 def _has(user, codename: str) -> bool:
@@ -107,6 +107,12 @@ def visible_plans(user):
 def can_approve(user) -> bool:
     """Approve or return submitted figures, and import files (planner, administrator)."""
     return _has(user, "approve_observations")
+
+
+def can_manage_plans(user) -> bool:
+    """Create, edit and publish plans, their decomposition and projects; import plan
+    documents and write reports (planner, administrator)."""
+    return _has(user, "manage_plans")
 
 
 def can_raise_supervision(user) -> bool:

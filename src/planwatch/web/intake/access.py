@@ -15,10 +15,9 @@ from planwatch.web.accounts import permissions
 
 
 def is_planner(user) -> bool:
-    # permissions.py has no public check for this permission yet. Its _has reads the user's
-    # role permissions once and keeps them on the user for the request, so the navigation can
-    # ask on every page without a query of its own (Django's has_perm would cost two).
-    return permissions._has(user, "manage_plans")
+    # The role permissions are read once and kept on the user for the request, so the
+    # navigation can ask on every page without a query of its own.
+    return permissions.can_manage_plans(user)
 
 
 def planner_required(view):

@@ -34,7 +34,7 @@ from django.views.decorators.http import require_POST
 from planwatch.domain.vocabulary import Kind
 from planwatch.evaluate import EvaluationError, score_formula
 from planwatch.web.accounts.permissions import (
-    can_approve,
+    can_manage_plans,
     can_see_department,
     can_view_plan,
     plan_view,
@@ -162,7 +162,7 @@ def overview(request, plan: Plan):
         }
 
     return render(request, "plans/overview.html", {
-        "plan": plan, "moment": moment, "page": page, "can_publish": can_approve(request.user),
+        "plan": plan, "moment": moment, "page": page, "can_publish": can_manage_plans(request.user),
         "fragment": fragment_key(request, plan, version)})
 
 
@@ -171,7 +171,7 @@ def overview(request, plan: Plan):
 @plan_view
 def publish(request, plan: Plan):
     """The planner's publication choice: whether the public sees the plan, and as of when."""
-    if not can_approve(request.user):
+    if not can_manage_plans(request.user):
         raise PermissionDenied
     text = request.POST.get("published_as_of", "").strip()
     try:

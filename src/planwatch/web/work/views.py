@@ -27,6 +27,7 @@ from planwatch.domain.vocabulary import TaskStatus
 from planwatch.web import labels
 from planwatch.web.accounts.permissions import (
     Role,
+    can_manage_plans,
     can_raise_supervision,
     departments_of,
     plan_view,
@@ -63,20 +64,16 @@ def internal_view(view):
     return plan_view(checked)
 
 
-def can_manage(user) -> bool:
-    return role_of(user) in (Role.ADMINISTRATOR, Role.PLANNER)
-
-
 def is_member(user, department) -> bool:
     return department is not None and departments_of(user).filter(pk=department.pk).exists()
 
 
 def can_move_project(user, project: models.Project) -> bool:
-    return can_manage(user) or is_member(user, project.department)
+    return can_manage_plans(user) or is_member(user, project.department)
 
 
 def can_update_task(user, task: models.Task) -> bool:
-    return can_manage(user) or is_member(user, task.lead_department)
+    return can_manage_plans(user) or is_member(user, task.lead_department)
 
 
 def can_explain(user, item: models.SupervisionItem) -> bool:
@@ -110,7 +107,7 @@ def work_plan(request, plan):
     today = timezone.localdate()
     as_of = _day(request.GET.get("as_of"), today)
     scheduled = service.schedule_assessments(plan, as_of)
-    editable = can_manage(request.user)
+    editable = can_manage_plans(request.user)
     for item in scheduled:
         item.years = list(years_of(target_from_row(item.target)))
         item.values = [item.schedule.get(year) for year in item.years]
@@ -178,7 +175,7 @@ def task_update(request, plan, key):
 def decomposition(request, plan, key):
     if (refused := _post_only(request)) is not None:
         return refused
-    if not can_manage(request.user):
+    if not can_manage_plans(request.user):
         raise PermissionDenied
     row = get_object_or_404(plan.targets.select_related("goal", "department"), key=key)
     target = target_from_row(row)
@@ -213,7 +210,7 @@ def projects(request, plan):
         "by_department": pipeline.by_department(ledger, as_of),
         "by_month": pipeline.by_month(ledger, as_of.year),
         "projects": [(row, stage_on[row.key]) for row in rows],
-        "can_manage": can_manage(request.user),
+        "can_manage": can_manage_plans(request.user),
         "project_form": forms.ProjectForm(plan=plan), "import_form": forms.ImportForm()})
 
 
@@ -221,7 +218,7 @@ def projects(request, plan):
 def project_new(request, plan):
     if (refused := _post_only(request)) is not None:
         return refused
-    if not can_manage(request.user):
+    if not can_manage_plans(request.user):
         raise PermissionDenied
     form = forms.ProjectForm(request.POST, plan=plan)
     if not form.is_valid():
@@ -238,7 +235,7 @@ def project_new(request, plan):
 def projects_upload(request, plan):
     if (refused := _post_only(request)) is not None:
         return refused
-    if not can_manage(request.user):
+    if not can_manage_plans(request.user):
         raise PermissionDenied
     form = forms.ImportForm(request.POST, request.FILES)
     if not form.is_valid():
