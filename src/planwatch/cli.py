@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from datetime import date
 
 # name → (module, one-line help). Nested groups (plan load / plan dump) use a dotted name.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -26,6 +27,15 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "projects.import": ("planwatch.web.commands.projects_import", "导入重点项目清单 CSV/XLSX / add or update key projects from a file"),
     "supervise": ("planwatch.web.commands.supervise", "督查督办:按规则提出和升级督办事项 / raise and escalate supervision items"),
 }
+
+
+def iso_date(text: str) -> date:
+    """The argument type of every date option (--as-of, --today): YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"“{text}”不是日期 YYYY-MM-DD / bad date {text!r}: expected YYYY-MM-DD") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,8 +12,9 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
+
+from planwatch.cli import iso_date
 
 FORMATS = ("docx", "xlsx", "pdf", "html")
 KINDS = ("annual", "midterm", "final")
@@ -29,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"规划 YAML 文件，或内置示例 {BUILT_IN} / a plan YAML file, or {BUILT_IN}")
     parser.add_argument("--kind", choices=KINDS, required=True,
                         help="年度 annual / 中期 midterm / 总结 final")
-    parser.add_argument("--as-of", required=True, type=_as_of, metavar="YYYY-MM-DD",
+    parser.add_argument("--as-of", required=True, type=iso_date, metavar="YYYY-MM-DD",
                         help="评估截止日期 / the date the assessment is made as of")
     parser.add_argument("--format", choices=FORMATS,
                         help="输出格式（默认取自 -o 的扩展名，否则 docx）/ output format")
@@ -40,13 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="监测数据 CSV（可多个；内置示例默认用其自带数据）/ observations CSV files")
     parser.add_argument("--narrative", type=Path, metavar="YAML",
                         help="规划人员填写的文字（下一步建议等）及部门说明 / planners' narrative")
-
-
-def _as_of(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"bad date {text!r}: expected YYYY-MM-DD") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-# `planwatch supervise` reads --today the same way; one parser serves both commands.
-from planwatch.web.commands.supervise import _day as day_argument
+from planwatch.cli import iso_date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", type=day_argument,
+    parser.add_argument("--today", type=iso_date,
                         help="按该日计算(默认今天)/ the day to act as")
 
 

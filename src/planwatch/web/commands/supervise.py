@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是日期 YYYY-MM-DD") from None
+from planwatch.cli import iso_date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", type=_day, help="以此日为今天 / run as of this day")
+    parser.add_argument("--today", type=iso_date, help="以此日为今天 / run as of this day")
     parser.add_argument("--plan", help="只处理这一规划(默认全部)/ only this plan")
 
 
