@@ -8,7 +8,13 @@ import pytest
 
 from planwatch import domain
 from planwatch.web.plans import models
-from planwatch.web.plans.store import PlanNotFound, PlanStoreError, plan_from_db, save_plan
+from planwatch.web.plans.store import (
+    PlanNotFound,
+    PlanStoreError,
+    append_targets,
+    plan_from_db,
+    save_plan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +109,99 @@ def test_the_luyuan_plan_survives_the_database_unchanged():
     assert stored == plan
     assert dump_plan(stored) == dump_plan(plan)
     assert isinstance(stored.targets[0].kind, domain.Kind)
+
+
+# append_targets: adding to a stored plan (document intake) without touching a stored row.
+
+def _addition() -> dict:
+    """Two targets under a new goal area, one new indicator, one known; a new place."""
+    return dict(
+        targets=[
+            domain.Target("add-parks", "口袋公园", domain.Kind.COUNT, domain.Comparator.GE,
+                          20.0, "个", 2025, period_start=2021, goal="add.green",
+                          department="区城市管理局", text="新建口袋公园20个"),
+            domain.Target("add-gdp", "地区生产总值", domain.Kind.GROWTH, domain.Comparator.APPROX,
+                          6.0, "%", 2025, goal="fyp.economy", base_year=2020),
+        ],
+        goals=[domain.Goal("add.green", "绿色发展", "area")],
+        indicators=[domain.Indicator("口袋公园", "个"),
+                    domain.Indicator("地区生产总值", "%", definition="不应覆盖已有口径")],
+        places=[domain.Jurisdiction("示例市", "city"), domain.Jurisdiction("邻近区", "district")],
+    )
+
+
+def test_appending_keeps_every_stored_row_and_adds_after_them(sample_plan):
+    row = save_plan(sample_plan)
+    stored_pks = {t.key: t.pk for t in row.targets.all()}
+    addition = _addition()
+    append_targets(row, addition["targets"], goals=addition["goals"],
+                   indicators=addition["indicators"], places=addition["places"])
+    plan = plan_from_db("sample")
+    assert plan.targets == [*sample_plan.targets, *addition["targets"]]
+    assert plan.goals == [*sample_plan.goals, *addition["goals"]]
+    assert plan.indicators == [*sample_plan.indicators, addition["indicators"][0]]
+    assert plan.jurisdictions == [*sample_plan.jurisdictions,
+                                  domain.Jurisdiction("邻近区", "district")]
+    assert {t.key: t.pk for t in row.targets.filter(key__in=stored_pks)} == stored_pks
+    assert models.Department.objects.filter(name="区城市管理局").exists()
+
+
+def test_appending_twice_numbers_on_after_the_last_target(sample_plan):
+    row = save_plan(sample_plan)
+    addition = _addition()
+    first, second = addition["targets"]
+    append_targets(row, [first], goals=addition["goals"])
+    append_targets(row, [second])
+    orders = list(row.targets.values_list("order", flat=True))
+    assert orders == list(range(len(sample_plan.targets) + 2))
+    assert [t.id for t in plan_from_db("sample").targets][-2:] == ["add-parks", "add-gdp"]
+
+
+def test_a_place_another_plan_stored_is_linked_as_it_is(sample_plan, plan_factory):
+    save_plan(plan_factory("other"))
+    row = save_plan(dataclasses.replace(sample_plan, jurisdictions=[]))
+    append_targets(row, [], places=[domain.Jurisdiction("示例市", "district")])
+    city = models.Jurisdiction.objects.get(name="示例市")
+    assert (city.level, city.parent.name) == ("city", "示例省")
+    assert [p.name for p in plan_from_db("sample").jurisdictions] == ["示例市"]
+
+
+def test_every_appended_target_has_its_history_and_stored_ones_get_none(sample_plan):
+    row = save_plan(sample_plan)
+    stored_history = list(models.Target.history.values_list("history_id", flat=True))
+    addition = _addition()
+    append_targets(row, addition["targets"], goals=addition["goals"])
+    added = models.Target.history.exclude(history_id__in=stored_history)
+    assert sorted((h.key, h.history_type, h.value) for h in added) == [
+        ("add-gdp", "+", 6.0), ("add-parks", "+", 20.0)]
+
+
+@pytest.mark.parametrize("clash", ["gdp-2025", "add-parks"])
+def test_a_target_key_the_plan_has_or_that_repeats_is_refused(sample_plan, row_counts, clash):
+    row = save_plan(sample_plan)
+    before = row_counts()
+    addition = _addition()
+    repeated = dataclasses.replace(addition["targets"][1], id=clash)
+    with pytest.raises(PlanStoreError, match=clash):
+        append_targets(row, [addition["targets"][0], repeated], goals=addition["goals"],
+                       indicators=addition["indicators"])
+    assert row_counts() == before
+
+
+def test_a_goal_key_the_plan_has_is_refused(sample_plan, row_counts):
+    row = save_plan(sample_plan)
+    before = row_counts()
+    with pytest.raises(PlanStoreError, match="fyp.city"):
+        append_targets(row, [], goals=[domain.Goal("fyp.city", "城乡建设", "area")])
+    assert row_counts() == before
+
+
+def test_a_failure_on_the_last_target_writes_nothing_at_all(sample_plan, row_counts):
+    row = save_plan(sample_plan)
+    before = row_counts()
+    addition = _addition()
+    stray = dataclasses.replace(addition["targets"][1], goal="no.such.goal")
+    with pytest.raises(PlanStoreError, match="no.such.goal"):
+        append_targets(row, [addition["targets"][0], stray], goals=addition["goals"],
+                       indicators=addition["indicators"], places=addition["places"])
+    assert row_counts() == before

@@ -19,7 +19,7 @@ from planwatch.extract.plan_draft import draft_plan
 from planwatch.planfile import dump_plan, parse_plan
 from planwatch.web.intake.models import Decision, Draft, Proposal
 from planwatch.web.plans import models as plan_models
-from planwatch.web.plans.store import plan_from_db, save_plan
+from planwatch.web.plans.store import append_targets, plan_from_db, save_plan
 
 GOAL_SEPARATOR = " / "
 # Between a plan's stored text and a document appended to it.
@@ -168,46 +168,10 @@ def _append(row: plan_models.Plan, existing: domain.Plan, plan: domain.Plan) -> 
     if plan.source_text != existing.source_text:
         row.source_text = plan.source_text
         row.save(update_fields=["source_text"])
-    for order, place in enumerate(plan.jurisdictions):
-        if order >= len(existing.jurisdictions):
-            jurisdiction, _ = plan_models.Jurisdiction.objects.get_or_create(
-                name=place.name, defaults={"level": place.level, "code": place.code or ""})
-            plan_models.PlanPlace.objects.create(plan=row, jurisdiction=jurisdiction,
-                                                 order=order)
-    plan_models.Indicator.objects.bulk_create(
-        plan_models.Indicator(plan=row, order=order, name=indicator.name, unit=indicator.unit,
-                              direction=indicator.direction, attribute=indicator.attribute,
-                              frequency=indicator.frequency, definition=indicator.definition)
-        for order, indicator in enumerate(plan.indicators) if order >= len(existing.indicators))
-    goals = {goal.key: goal for goal in row.goals.all()}
-
-    def add_goal(goal: domain.Goal, parent: plan_models.Goal | None, order: int) -> None:
-        goals[goal.key] = plan_models.Goal.objects.create(
-            plan=row, parent=parent, order=order, key=goal.key, title=goal.title,
-            level=goal.level, year=goal.year)
-        for child_order, child in enumerate(goal.children):
-            add_goal(child, goals[goal.key], child_order)
-
-    for order, goal in enumerate(plan.goals[len(existing.goals):], len(existing.goals)):
-        add_goal(goal, None, order)
-    for order, target in enumerate(plan.targets[len(existing.targets):], len(existing.targets)):
-        _add_target(row, target, order, goals)
-
-
-def _add_target(row: plan_models.Plan, target: domain.Target, order: int,
-                goals: dict[str, plan_models.Goal]) -> None:
-    """A target as the extractor's draft makes it: no department, place or base of its own."""
-    benchmark = target.benchmark
-    plan_models.Target.objects.create(
-        plan=row, order=order, key=target.id, goal=goals.get(target.goal),
-        indicator=target.indicator, kind=target.kind, comparator=target.comparator,
-        value=target.value, unit=target.unit, year=target.year,
-        period_start=target.period_start, attribute=target.attribute, scope=target.scope,
-        benchmark_indicator=benchmark.indicator if benchmark else "",
-        benchmark_place=(benchmark.place or "") if benchmark else "",
-        benchmark_margin=benchmark.margin if benchmark else None,
-        deadline=target.deadline, text=target.text, note=target.note,
-        span_start=target.span.start, span_end=target.span.end)
+    append_targets(row, plan.targets[len(existing.targets):],
+                   goals=plan.goals[len(existing.goals):],
+                   indicators=plan.indicators[len(existing.indicators):],
+                   places=plan.jurisdictions[len(existing.jurisdictions):])
 
 
 def _locked(draft: Draft) -> Draft:

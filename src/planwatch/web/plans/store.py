@@ -5,13 +5,19 @@ Plan. Storing a plan equal to the one already stored under its name writes nothi
 loading the same file twice leaves every table, history included, as it was); storing a
 changed plan replaces the old one's goals, indicators, targets, tasks and projects in one
 transaction, keeping the plan row (and its URL) itself.
+
+append_targets(row, targets, goals=…, indicators=…, places=…) adds to a stored plan without
+touching a stored row (document intake's "add to an existing plan"); save_plan stores a plan's
+goals, indicators and targets through the same code, so a target's columns are mapped once.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
+from django.db.models import Max
 
 from planwatch import domain
 from planwatch.web.plans import models
@@ -34,7 +40,7 @@ def save_plan(plan: domain.Plan) -> models.Plan:
         if existing is not None and plan_from_db(plan.name) == plan:
             return existing
         places = _save_jurisdictions([plan.jurisdiction, *plan.jurisdictions])
-        departments = _save_departments(plan)
+        departments = _save_departments(plan.departments, _named_departments(plan))
         fields = dict(
             title=plan.title, jurisdiction=places[plan.jurisdiction.name],
             period_start=plan.period_start, period_end=plan.period_end,
@@ -49,19 +55,46 @@ def save_plan(plan: domain.Plan) -> models.Plan:
             for field, value in fields.items():
                 setattr(row, field, value)
             row.save()
-        models.PlanPlace.objects.bulk_create(
-            models.PlanPlace(plan=row, jurisdiction=places[place.name], order=order)
-            for order, place in enumerate(plan.jurisdictions))
+        _link_places(row, [places[place.name] for place in plan.jurisdictions])
         models.PlanDepartment.objects.bulk_create(
             models.PlanDepartment(plan=row, department=departments[department.name],
                                   order=order)
             for order, department in enumerate(plan.departments))
-        goals = _save_goals(row, plan.goals)
-        _save_indicators(row, plan.indicators, departments)
-        _save_targets(row, plan.targets, goals, departments)
+        goals = _append(row, plan.targets, plan.goals, plan.indicators, departments)
         _save_tasks(row, plan.tasks, goals, departments)
         _save_projects(row, plan.projects, departments)
         return row
+
+
+def append_targets(row: models.Plan, targets: Sequence[domain.Target], *,
+                   goals: Sequence[domain.Goal] = (),
+                   indicators: Sequence[domain.Indicator] = (),
+                   places: Sequence[domain.Jurisdiction] = ()) -> None:
+    """Add targets to a stored plan, after its own, with the goals (new top-level goals after
+    the stored ones), indicators and places they need; all in one transaction, or nothing.
+
+    No stored row changes, so whatever hangs on the plan's targets, goals and indicators stays
+    attached. Indicators and places the plan already has are skipped; a goal or target key it
+    already has is refused, as is a target under a goal neither stored nor added.
+    """
+    with transaction.atomic():
+        departments = _save_departments(
+            [], [*(t.department for t in targets), *(i.department for i in indicators)])
+        _link_places(row, _places_to_link(row, places))
+        _append(row, targets, goals, indicators, departments)
+
+
+def _places_to_link(row: models.Plan,
+                    places: Sequence[domain.Jurisdiction]) -> list[models.Jurisdiction]:
+    """The rows of the places the plan does not refer to yet; a place stored already (by
+    another plan) is taken as it is, not overwritten with what this plan says of it."""
+    known = {row.jurisdiction.name,
+             *row.place_links.values_list("jurisdiction__name", flat=True)}
+    wanted = list({place.name: place for place in places if place.name not in known}.values())
+    stored = models.Jurisdiction.objects.in_bulk([place.name for place in wanted],
+                                                 field_name="name")
+    added = _save_jurisdictions([place for place in wanted if place.name not in stored])
+    return [stored.get(place.name) or added[place.name] for place in wanted]
 
 
 def _save_jurisdictions(places: list[domain.Jurisdiction]) -> dict[str, models.Jurisdiction]:
@@ -84,13 +117,18 @@ def _save_jurisdictions(places: list[domain.Jurisdiction]) -> dict[str, models.J
     return rows
 
 
-def _save_departments(plan: domain.Plan) -> dict[str, models.Department]:
-    """Every department the plan names, in its list or only on a target, indicator or task."""
-    short_names = {department.name: department.short_name for department in plan.departments}
-    named = [*short_names,
-             *(t.department for t in plan.targets), *(i.department for i in plan.indicators),
-             *(p.department for p in plan.projects), *(t.lead_department for t in plan.tasks),
-             *(name for task in plan.tasks for name in task.departments)]
+def _named_departments(plan: domain.Plan) -> list[str | None]:
+    """The departments named only on a target, indicator, project or task."""
+    return [*(t.department for t in plan.targets), *(i.department for i in plan.indicators),
+            *(p.department for p in plan.projects), *(t.lead_department for t in plan.tasks),
+            *(name for task in plan.tasks for name in task.departments)]
+
+
+def _save_departments(listed: Sequence[domain.Department],
+                      named: Iterable[str | None]) -> dict[str, models.Department]:
+    """The listed departments (with their short names) and every other one named."""
+    short_names = {department.name: department.short_name for department in listed}
+    named = [*short_names, *named]
     rows = {}
     for name in dict.fromkeys(n for n in named if n):
         if name in short_names:
@@ -99,6 +137,19 @@ def _save_departments(plan: domain.Plan) -> dict[str, models.Department]:
         else:
             rows[name], _ = models.Department.objects.get_or_create(name=name)
     return rows
+
+
+def _link_places(row: models.Plan, places: list[models.Jurisdiction]) -> None:
+    first = _next_order(row.place_links.all())
+    models.PlanPlace.objects.bulk_create(
+        models.PlanPlace(plan=row, jurisdiction=place, order=order)
+        for order, place in enumerate(places, first))
+
+
+def _next_order(rows) -> int:
+    """The order after the last of these rows (0 when there are none)."""
+    last = rows.aggregate(last=Max("order"))["last"]
+    return 0 if last is None else last + 1
 
 
 def _delete_contents(row: models.Plan) -> None:
@@ -121,19 +172,31 @@ def _span_of(row) -> domain.Span | None:
     return None if row.span_start is None else domain.Span(row.span_start, row.span_end)
 
 
-def _save_goals(row: models.Plan, goals: list[domain.Goal]) -> dict[str, models.Goal]:
-    saved: dict[str, models.Goal] = {}
+def _append(row: models.Plan, targets: Sequence[domain.Target], goals: Sequence[domain.Goal],
+            indicators: Sequence[domain.Indicator],
+            departments: dict[str, models.Department]) -> dict[str, models.Goal]:
+    """Store goals, indicators and targets after the plan's own; its goal rows by key."""
+    saved = _save_goals(row, goals)
+    _save_indicators(row, indicators, departments)
+    _save_targets(row, targets, saved, departments)
+    return saved
 
-    def save_level(children: list[domain.Goal], parent: models.Goal | None) -> None:
-        for order, goal in enumerate(children):
+
+def _save_goals(row: models.Plan, goals: Sequence[domain.Goal]) -> dict[str, models.Goal]:
+    """The new goals as top-level goals after the stored ones; every goal row by key."""
+    saved = {goal.key: goal for goal in row.goals.all()}
+
+    def save_level(children: Sequence[domain.Goal], parent: models.Goal | None,
+                   first: int) -> None:
+        for order, goal in enumerate(children, first):
             if goal.key in saved:
                 raise PlanStoreError(f"目标标识 {goal.key} 重复 / duplicate goal key {goal.key}")
             saved[goal.key] = models.Goal.objects.create(
                 plan=row, parent=parent, order=order, key=goal.key, title=goal.title,
                 level=goal.level, year=goal.year, **_span_columns(goal.span))
-            save_level(goal.children, saved[goal.key])
+            save_level(goal.children, saved[goal.key], 0)
 
-    save_level(goals, None)
+    save_level(goals, None, _next_order(row.goals.filter(parent__isnull=True)))
     return saved
 
 
@@ -146,17 +209,24 @@ def _goal_row(goals: dict[str, models.Goal], key: str | None, owner: str) -> mod
 
 
 def _save_indicators(row, indicators, departments) -> None:
+    """The indicators the plan does not have yet (by name), after its own."""
+    known = set(row.indicators.values_list("name", flat=True))
+    new = [indicator for indicator in indicators if indicator.name not in known]
     models.Indicator.objects.bulk_create(
         models.Indicator(
             plan=row, order=order, name=indicator.name, unit=indicator.unit,
             direction=indicator.direction, definition=indicator.definition,
             attribute=indicator.attribute, frequency=indicator.frequency,
             department=departments.get(indicator.department))
-        for order, indicator in enumerate(indicators))
+        for order, indicator in enumerate(new, _next_order(row.indicators.all())))
 
 
 def _save_targets(row, targets, goals, departments) -> None:
-    for order, target in enumerate(targets):
+    keys = set(row.targets.values_list("key", flat=True))
+    for order, target in enumerate(targets, _next_order(row.targets.all())):
+        if target.id in keys:
+            raise PlanStoreError(f"目标标识 {target.id} 重复 / duplicate target key {target.id}")
+        keys.add(target.id)
         benchmark = target.benchmark
         models.Target.objects.create(
             plan=row, order=order, key=target.id,
