@@ -57,6 +57,19 @@ class Schedule:
         return ItemState.ESCALATED
 
 
+@dataclass(frozen=True)
+class Tally:
+    """How many duties of one sort fell due (report periods, targets judged, items to close),
+    and how many were met."""
+
+    met: int
+    due: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.met / self.due if self.due else None
+
+
 def periods_of(frequency: Frequency, year: int) -> list[Period]:
     span = SPAN_MONTHS[Frequency(frequency)]
     return [Period(year, months, span) for months in range(span, 13, span)]

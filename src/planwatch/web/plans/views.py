@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, cached_property
 from urllib.parse import parse_qsl, urlencode
 
@@ -42,14 +42,12 @@ from planwatch.web.accounts.permissions import (
 from planwatch.web.assessments import (
     assess_places,
     assess_plan,
-    counted_observations,
     data_version,
     default_as_of,
-    end_of_day,
 )
-from planwatch.web.data.calendar import periods_of as report_periods
+from planwatch.web.data.calendar import Tally
 from planwatch.web.data.models import Observation
-from planwatch.web.data.reporting import schedule_of as reporting_schedule
+from planwatch.web.data.ontime import on_time_reporting
 from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
 from planwatch.web.plans.models import Department, Goal, Jurisdiction, Plan, Target
@@ -320,7 +318,7 @@ def department_detail(request, plan: Plan, department_id: int):
         "plan": plan, "department": department, "moment": moment, "lines": lines,
         "alerts": dashboard.alerts(lines), "tasks": tasks, "projects": projects,
         "indicators": indicators, "columns": COLUMNS,
-        "reporting": reporting_record(plan, indicators, today),
+        "reporting": reporting_so_far(plan, department, indicators, today),
         "due": [task for task in tasks if task.deadline and task.status != "done"
                 and task.deadline >= today],
         "overdue": [task for task in tasks if task.deadline and task.status != "done"
@@ -328,35 +326,10 @@ def department_detail(request, plan: Plan, department_id: int):
     })
 
 
-@dataclass(frozen=True)
-class ReportingRecord:
-    due: int  # report periods whose due day has passed
-    on_time: int  # of them, figures recorded by the due day
-
-    @property
-    def rate(self) -> float | None:
-        return self.on_time / self.due if self.due else None
-
-
-def reporting_record(plan: Plan, indicators, today: date) -> ReportingRecord:
-    """How many of the indicators' figures due so far arrived by their due day, by the
-    reporting calendar of the data pages (planwatch.web.data)."""
-    recorded: dict[tuple[str, str], list] = defaultdict(list)
-    for indicator, period, at in counted_observations().filter(
-            place=plan.jurisdiction.name, indicator__in=[i.name for i in indicators]
-    ).values_list("indicator", "period", "recorded_at"):
-        recorded[(indicator, period)].append(at)
-    due = on_time = 0
-    for indicator in indicators:
-        schedule = reporting_schedule(indicator)
-        for year in range(plan.period_start, plan.period_end + 1):
-            for period in report_periods(indicator.frequency, year):
-                deadline = schedule.due_date(period)
-                if deadline < today:
-                    due += 1
-                    on_time += any(at < end_of_day(deadline)
-                                   for at in recorded[(indicator.name, period.label)])
-    return ReportingRecord(due, on_time)
+def reporting_so_far(plan: Plan, department: Department, indicators, today: date) -> Tally:
+    """The department's on-time reporting over every deadline of the plan before today."""
+    return on_time_reporting(plan, indicators, date.min, today - timedelta(days=1)).get(
+        department.pk, Tally(0, 0))
 
 
 @login_required

@@ -17,14 +17,11 @@ from planwatch import domain
 from planwatch.evaluate import Assessment, EvaluationError, assess
 from planwatch.web.assessments import (
     assess_plan,
-    counted_observations,
-    end_of_day,
     relevant_observations,
 )
 from planwatch.web.data.calendar import ItemState
-from planwatch.web.data.calendar import periods_of as report_periods
+from planwatch.web.data.ontime import on_time_reporting
 from planwatch.web.data.reporting import department_items
-from planwatch.web.data.reporting import schedule_of as reporting_schedule
 from planwatch.web.plans.models import Department, Plan, Target
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import models
@@ -245,23 +242,8 @@ def month_bounds(month: date) -> tuple[date, date]:
 def monthly_ranking(plan: Plan, month: date) -> list[tuple[int | None, S.DepartmentMonth]]:
     """The plan's departments ranked for a month (RANKING_FORMULA)."""
     first, last = month_bounds(month)
-    reporting: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    recorded = defaultdict(list)
-    for indicator, period, at in counted_observations().filter(
-            place=plan.jurisdiction.name).values_list("indicator", "period", "recorded_at"):
-        recorded[(indicator, period)].append(at)
-    for indicator in plan.indicators.select_related("department", "reporting_rule"):
-        if indicator.department is None:
-            continue
-        calendar = reporting_schedule(indicator)
-        for year in range(plan.period_start, plan.period_end + 1):
-            for period in report_periods(indicator.frequency, year):
-                due = calendar.due_date(period)
-                if first <= due <= last:
-                    tally = reporting[indicator.department.name]
-                    tally[1] += 1
-                    tally[0] += any(at < end_of_day(due)
-                                    for at in recorded[(indicator.name, period.label)])
+    reporting = on_time_reporting(plan, plan.indicators.select_related("reporting_rule"),
+                                  first, last)
     schedule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     statuses = target_statuses(plan, last)
     for target in plan.targets.select_related("department"):
@@ -282,7 +264,7 @@ def monthly_ranking(plan: Plan, month: date) -> list[tuple[int | None, S.Departm
             tally = closure[item.department.name]
             tally[1] += 1
             tally[0] += item.closed_on is not None and item.closed_on <= item.due_on
-    months = [S.DepartmentMonth(d.name, S.Tally(*reporting[d.name]), S.Tally(*schedule[d.name]),
-                                S.Tally(*closure[d.name]))
+    months = [S.DepartmentMonth(d.name, reporting.get(d.pk, S.Tally(0, 0)),
+                                S.Tally(*schedule[d.name]), S.Tally(*closure[d.name]))
               for d in plan.departments.all()]
     return S.ranked(months)

@@ -17,6 +17,7 @@ from enum import IntEnum, StrEnum
 
 from planwatch.domain.model import Project, Target, Task
 from planwatch.domain.vocabulary import ProjectStage, TaskStatus
+from planwatch.web.data.calendar import Tally
 
 
 class Level(IntEnum):
@@ -176,18 +177,6 @@ def overdue_report(indicator: str, period: str, department: str | None, due: dat
 RANKING_WEIGHTS = (("reporting", 0.4), ("schedule", 0.4), ("closure", 0.2))
 RANKING_FORMULA = ("得分 = 100 × (0.4 × 按时报送率 + 0.4 × 目标序时达标率 + 0.2 × 督办按期销号率);"
                    "某项当月无考核对象时不计,其权重按比例分给其余各项。")
-
-
-@dataclass(frozen=True)
-class Tally:
-    """How many of a department's duties of one sort fell in the month, and how many it met."""
-
-    met: int
-    due: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.met / self.due if self.due else None
 
 
 @dataclass(frozen=True)
