@@ -6,6 +6,7 @@ reports) works on these alone.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -91,6 +92,13 @@ class Benchmark:
     margin: float = 0.0  # 个百分点 the target must exceed the benchmark by
 
 
+# Kinds a plan can schedule year by year (总施工图): amounts, rates and totals on a path.
+SCHEDULED_KINDS = (Kind.LEVEL, Kind.SHARE, Kind.GROWTH, Kind.CUMULATIVE, Kind.COUNT)
+# How far a schedule's last year may sit from the goal: published decompositions round.
+SCHEDULE_RELATIVE_SLACK = 1e-3
+SCHEDULE_GROWTH_SLACK_POINTS = 0.05  # a growth target's compounded average, in points
+
+
 @dataclass
 class Target:
     id: str
@@ -109,6 +117,10 @@ class Target:
     attribute: Attribute = Attribute.EXPECTED
     scope: Scope = Scope.END_YEAR
     path: PathShape | None = None  # None: chosen by kind and unit
+    # path CUSTOM: the target's own measure scheduled at the end of each year (the plan's
+    # annual decomposition): a level; a cumulative or count target's running total; a growth
+    # target's average annual growth since the base. The deadline year's value is the goal.
+    schedule: dict[int, float] = field(default_factory=dict)
     direction: Direction | None = None  # None: from the comparator, else higher is better
     benchmark: Benchmark | None = None
     department: str | None = None
@@ -122,6 +134,51 @@ class Target:
         if self.direction is not None:
             return self.direction
         return self.comparator.direction or Direction.HIGHER
+
+    @property
+    def start_year(self) -> int | None:
+        """The base year t0: base_year, else the year before the period starts."""
+        if self.base_year is not None:
+            return self.base_year
+        return None if self.period_start is None else self.period_start - 1
+
+    def schedule_problems(self) -> list[tuple[str, str]]:
+        """What is wrong with the target's schedule, as (field, reason); empty when a custom
+        path can be followed (or the target has neither)."""
+        custom = self.path is PathShape.CUSTOM
+        if not self.schedule:
+            return [("schedule", "custom 路径需要逐年进度表 schedule / a custom path needs its "
+                                 "schedule")] if custom else []
+        if not custom:
+            return [("path", "有逐年进度表 schedule 时 path 应为 custom / a schedule needs "
+                             "path: custom")]
+        if self.kind not in SCHEDULED_KINDS:
+            names = "、".join(kind.value for kind in SCHEDULED_KINDS)
+            return [("schedule", f"{self.kind.value} 目标不按年度进度表评估(只有 {names}) / "
+                                 "this kind has no yearly schedule")]
+        problems = []
+        start = self.start_year
+        for year, value in sorted(self.schedule.items()):
+            if start is not None and self.year is not None and not start < year <= self.year:
+                problems.append((f"schedule.{year}", f"年份 {year} 不在基期 {start} 之后、目标年 "
+                                 f"{self.year} 之前 / year outside base..deadline"))
+            elif not math.isfinite(value):
+                problems.append((f"schedule.{year}", f"数值必须是有限数 {value!r} / value must "
+                                 "be finite"))
+        if self.year is not None and self.value is not None and not problems:
+            last = self.schedule.get(self.year)
+            if last is None:
+                problems.append(("schedule", f"进度表须给出目标年 {self.year} 的值(即目标值) / "
+                                             "the schedule must reach the deadline year"))
+            elif not self._ends_on_goal(last):
+                problems.append((f"schedule.{self.year}", f"目标年的进度值 {last:g} 应等于目标值 "
+                                 f"{self.value:g} / the schedule must end on the goal"))
+        return problems
+
+    def _ends_on_goal(self, last: float) -> bool:
+        if self.kind is Kind.GROWTH:
+            return abs(last - self.value) <= SCHEDULE_GROWTH_SLACK_POINTS + 1e-9
+        return math.isclose(last, self.value, rel_tol=SCHEDULE_RELATIVE_SLACK, abs_tol=1e-9)
 
 
 @dataclass(frozen=True)

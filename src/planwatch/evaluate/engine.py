@@ -145,12 +145,34 @@ class _Columns:
             self.part, pt, table.start + self.last))
         self.value = np.where(self.has_final, self.final, np.where(
             self.part, table.part_value, self.last_value))
+        # Rows on a custom path: the plan's own schedule by year (TargetTable.schedule).
+        self.custom = ~np.isnan(table.schedule).all(1)
 
     def all_annual(self, condition: np.ndarray) -> np.ndarray:
         return (condition | ~self.annual).all(0)
 
     def elapsed(self) -> np.ndarray:
         return (self.time - self.table.start) / self.years
+
+    def scheduled(self, time: np.ndarray, origin: np.ndarray, log_scale) -> np.ndarray:
+        """Where a custom path stands at `time`: straight on the working scale between the
+        year-end values around it, from `origin` (the base, or 0 for flows) at the base year.
+        NaN on the other rows."""
+        schedule = self.table.schedule
+        width = schedule.shape[1]
+        position = np.clip(time - self.table.start, 0.0, self.years)
+        k = np.clip(np.floor(position + _EPS), 0, width - 1).astype(np.int64)
+        after = np.minimum(k + 1, width - 1)
+        low = np.where(k == 0, origin, schedule[self.rows, k])
+        high = schedule[self.rows, after]
+        f_low, f_high = (_log_or_linear(v, log_scale) for v in (low, high))
+        return np.where(self.custom, _unlog(f_low + (position - k) * (f_high - f_low),
+                                            log_scale), np.nan)
+
+    def schedule_positive(self) -> np.ndarray:
+        """Custom rows whose every year-end value is positive (a log scale needs it); True on
+        the other rows."""
+        return ~self.custom | ((self.table.schedule > 0) | np.isnan(self.table.schedule)).all(1)
 
 
 def _student_p(df, x, where: np.ndarray) -> np.ndarray:
@@ -294,7 +316,7 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     threshold = goal - sign * tol
     all_positive = c.all_annual(c.figures > 0) & (~c.part | (t.part_value > 0))
     log_scale = (t.log_path & (goal > 0) & (threshold > 0) & (np.isnan(base) | (base > 0))
-                 & all_positive)
+                 & all_positive & c.schedule_positive())
     no_band = np.zeros(c.n, bool)
     meets = attains(c.value, goal, sign, tol, no_band)
     capped = t.kind == T.GROWTH
@@ -307,7 +329,8 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     part_within = ~c.part[m] | attains(t.part_value[m], goal[m], sign[m], tol[m], False)
     kept[m] = within.all(0) & part_within
     scheduled = base_known & ~base_meets
-    progress, ratio, gap, required, observed = _path_schedule(c, log_scale, config)
+    progress, elapsed, ratio, gap, on_path, required, observed = _path_schedule(
+        c, log_scale, config)
     judged = ladder(ratio, config)
     judged = _rescued(judged, gap, tol)
     judged = np.where(capped & (judged == L.AHEAD), L.ON_TRACK, judged)
@@ -322,8 +345,8 @@ def _path(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     result.status[:] = status
     _set(result, usable, latest_time=c.time, latest_value=c.value, log_scale=log_scale,
          elapsed=c.elapsed())
-    _set(result, usable & scheduled, progress=progress, ratio=ratio, gap=gap,
-         required_rate=required, observed_rate=observed)
+    _set(result, usable & scheduled, progress=progress, elapsed=elapsed, ratio=ratio, gap=gap,
+         scheduled=on_path, required_rate=required, observed_rate=observed)
     _path_outlook(c, result, usable & (t.kind != T.MILESTONE), log_scale, config)
 
 
@@ -334,12 +357,17 @@ def _path_schedule(c: _Columns, log_scale, config: EvaluationConfig):
     elapsed = c.elapsed()
     progress = (fy - fb) / (fg - fb)
     on_path = _unlog(fb + elapsed * (fg - fb), log_scale)
+    if c.custom.any():  # τ is the share of the way the plan's own schedule has gone by now
+        planned = c.scheduled(c.time, base, log_scale)
+        elapsed = np.where(c.custom, (_log_or_linear(planned, log_scale) - fb) / (fg - fb),
+                           elapsed)
+        on_path = np.where(c.custom, planned, on_path)
     left, done = t.deadline - c.time, c.time - t.start
     required = np.where(log_scale, ((goal / y) ** (1 / left) - 1) * 100, (goal - y) / left)
     required = np.where(left > 0, required, np.nan)
     observed = np.where(log_scale, ((y / base) ** (1 / done) - 1) * 100, (y - base) / done)
-    return (progress, schedule_ratio(progress, elapsed, config), t.sign * (y - on_path),
-            required, observed)
+    return (progress, elapsed, schedule_ratio(progress, elapsed, config),
+            t.sign * (y - on_path), on_path, required, observed)
 
 
 def _path_outlook(c: _Columns, result: ResultTable, eligible, log_scale,
@@ -436,6 +464,8 @@ def _flow(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
     total = annual_total + np.where(c.part, t.part_value, 0.0)
     time = np.where(c.part, t.part_time, t.start + c.last)
     elapsed = (time - t.start) / c.years
+    if c.custom.any():  # the plan's running total by now, as a share of the goal
+        elapsed = np.where(c.custom, c.scheduled(time, np.zeros(c.n), False) / goal, elapsed)
     progress = total / goal
     gap = sign * (total - elapsed * goal)
     left = t.deadline - time
@@ -451,7 +481,7 @@ def _flow(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
                                  judged)
     observed = np.where(cumulative & (c.count > 0), c.last_value, total / (time - t.start))
     _set(result, usable, latest_time=time, latest_value=total, elapsed=elapsed,
-         progress=progress, ratio=ratio, gap=gap,
+         progress=progress, ratio=ratio, gap=gap, scheduled=elapsed * goal,
          required_rate=np.where(left > 0, (goal - total) / left, np.nan),
          observed_rate=observed)
     _deadline_outlook(result, usable & c.has_final, meets, total)
@@ -568,7 +598,8 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
                     & attains(t.part_value, goal, sign, tol, no_band))
     zero_before = base_meets | year_at_zero | part_at_zero
     scheduled = base_known & ~base_meets
-    progress, ratio, gap, required, observed = _path_schedule(c, np.zeros(c.n, bool), config)
+    progress, elapsed, ratio, gap, on_path, required, observed = _path_schedule(
+        c, np.zeros(c.n, bool), config)
     judged = _rescued(ladder(ratio, config), gap, tol)
     result.status[:] = np.select(
         [~c.has_points, c.has_final, meets_now, zero_before, ~base_known],
@@ -576,8 +607,8 @@ def _zero(c: _Columns, result: ResultTable, config: EvaluationConfig) -> None:
          L.REBOUND, L.INSUFFICIENT_DATA], judged)
     usable = c.has_points
     _set(result, usable, latest_time=c.time, latest_value=c.value, elapsed=c.elapsed())
-    _set(result, usable & scheduled, progress=progress, ratio=ratio, gap=gap,
-         required_rate=required, observed_rate=observed)
+    _set(result, usable & scheduled, progress=progress, elapsed=elapsed, ratio=ratio, gap=gap,
+         scheduled=on_path, required_rate=required, observed_rate=observed)
     _deadline_outlook(result, usable & c.has_final, meets_now, c.final)
     fit = usable & ~c.has_final & (c.count >= config.min_points) & (c.years_left >= 1)
     if not fit.any():

@@ -14,6 +14,9 @@ from . import labels as L
 from .config import DEFAULT_CONFIG, EvaluationConfig
 from .prepare import TargetInfo
 
+# How a custom path (序时进度 from the plan's own annual decomposition) is named in the text.
+PLAN_SCHEDULE = "按本规划的年度分解（总施工图），"
+
 
 def number(value: float) -> str:
     """A figure as a planner writes it: few decimals, no trailing zeros."""
@@ -123,13 +126,22 @@ def _progress(info: TargetInfo, r: dict, label: str, latest: str) -> str:
     if info.kind is Kind.GROWTH:
         text = (f"{years(info.start + 1, math.floor(r['latest_time']))}年均增长"
                 f"{one_decimal(r['observed_rate'])}%，目标年均增长{number(info.value)}%")
+        if info.custom_path:  # the scheduled index, as the average growth it stands for
+            done = r["latest_time"] - info.start
+            text += (f"，{PLAN_SCHEDULE}此时应年均增长"
+                     f"{one_decimal((r['scheduled'] ** (1 / done) - 1) * 100)}%")
     else:
         done, due = r["progress"], r["elapsed"]
         lead = (done - due) * 100
         side = "快于序时进度" if lead >= 0 else "滞后"
         prefix = f"{latest}，" if info.kind not in (Kind.CUMULATIVE, Kind.COUNT) else (
             f"截至{when(r['latest_time'])}累计完成{_amount(info, r['latest_value'])}，")
-        text = (f"{prefix}按序时进度应完成{percent(due)}，实际完成{percent(done)}，"
+        if info.custom_path:
+            due_text = (f"{PLAN_SCHEDULE}序时进度应完成{percent(due)}"
+                        f"（{_amount(info, r['scheduled'])}）")
+        else:
+            due_text = f"按序时进度应完成{percent(due)}"
+        text = (f"{prefix}{due_text}，实际完成{percent(done)}，"
                 f"{side}{one_decimal(abs(lead))}个百分点")
     text += f"，{label}"
     rest = _rates(info, r)
@@ -244,6 +256,8 @@ def _ladder_rule(info: TargetInfo, r: dict, c: EvaluationConfig) -> str:
               L.BEHIND: f"{c.behind:g}≤ρ<{c.on_track:g}",
               L.WELL_BEHIND: f"{c.well_behind:g}≤ρ<{c.behind:g}",
               L.MOVING_AWAY: f"ρ<{c.well_behind:g}"}
+    if info.custom_path:
+        text += "（τ按本规划的年度分解计）"
     status = r["status"]
     if status == L.ON_TRACK and ratio < c.on_track:
         return f"{text}，与序时进度的差距在容差以内，按基本符合预期"

@@ -59,6 +59,7 @@ class TargetInfo:
     band: bool = False  # judged on both sides: within tolerance of the goal
     tolerance: float = 0.0  # in the target's unit (a growth target's: in the index)
     provenance: str | None = None  # the weakest provenance among the figures in its window
+    custom_path: bool = False  # 序时进度 follows the plan's own annual decomposition
 
 
 def build_table(targets: list[Target], observations: list[Observation], as_of: date, *,
@@ -91,7 +92,8 @@ def build_table(targets: list[Target], observations: list[Observation], as_of: d
             benchmark=benchmark,
             margin=target.benchmark.margin if target.benchmark is not None else 0.0,
             band=bool(table.band[row]), tolerance=float(table.tolerance[row]),
-            provenance=builder.weakest_provenance()))
+            provenance=builder.weakest_provenance(),
+            custom_path=target.path is PathShape.CUSTOM))
     return table, infos
 
 
@@ -203,7 +205,42 @@ class _Row:
             return self.fill_relative(series, place, own)
         else:
             self.fill_levels(own)
+        if target.path is PathShape.CUSTOM or target.schedule:
+            self.fill_schedule()
         return ""
+
+    def fill_schedule(self) -> None:
+        """A custom path's year-end values in the working quantity; a year the plan leaves
+        out is filled between its neighbours on the working scale, and the deadline's value
+        is the goal itself (the schedule was checked to end on it)."""
+        target = self.target
+        problems = target.schedule_problems()
+        if problems:
+            raise self.error(*problems[0])
+        kind, years = target.kind, self.deadline - self.start
+        waypoints = {}
+        for year, value in target.schedule.items():
+            k = year - self.start
+            if kind is Kind.GROWTH:
+                value = (1 + value / 100) ** k
+            waypoints[k] = value
+        waypoints[years] = float(self.table.goal[self.row])
+        geometric = bool(self.table.log_path[self.row]) and all(
+            value > 0 for value in waypoints.values())
+        known = sorted(waypoints)
+        origin = 0.0 if kind in (Kind.CUMULATIVE, Kind.COUNT) else self.values[0]
+        for k in range(1, years + 1):
+            if k in waypoints:
+                self.table.schedule[self.row, k] = waypoints[k]
+                continue
+            before = max([j for j in known if j < k], default=0)
+            after = min(j for j in known if j > k)
+            low = waypoints.get(before, origin)
+            share = (k - before) / (after - before)
+            high = waypoints[after]
+            self.table.schedule[self.row, k] = (
+                low * (high / low) ** share if geometric and low > 0
+                else low + (high - low) * share)
 
     def fill_levels(self, own: list[Observation]) -> None:
         target, kind = self.target, self.target.kind
@@ -213,8 +250,11 @@ class _Row:
             self.unit = levels[0].unit if levels else target.unit
         dimension = self.dimension(self.unit)
         additive = dimension in _ADDITIVE_DIMENSIONS
+        # A custom path keeps the working scale of its kind and unit: the plan's schedule
+        # decides where the path runs, not whether the quantity grows or adds.
         log_path = (target.path is PathShape.GEOMETRIC or (
-            target.path is None and kind in (Kind.LEVEL, Kind.MULTIPLE) and not additive))
+            target.path in (None, PathShape.CUSTOM) and kind in (Kind.LEVEL, Kind.MULTIPLE)
+            and not additive))
         self.set(log_path=log_path, percent=dimension in ("percent", "percentage_point"))
         growth: dict[int, float] = {}
         for obs in own:

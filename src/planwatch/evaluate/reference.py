@@ -48,6 +48,8 @@ class _Row:
         self.part_time = float(table.part_time[i])
         self.part_value = float(table.part_value[i])
         self.pending = bool(table.pending[i])
+        self.schedule = [float(v) for v in table.schedule[i]]
+        self.custom = not all(math.isnan(v) for v in self.schedule)
 
 
 def assess_row(row: _Row, now: float, config: EvaluationConfig) -> dict:
@@ -209,6 +211,17 @@ def _random_walk(points: list[tuple[int, float]], config: EvaluationConfig):
     return drift, effective, _sample_var(changes), len(changes)
 
 
+def _scheduled(row: _Row, t: float, origin: float, log_scale: bool) -> float:
+    """Where a custom path stands at time t: straight on the working scale between the
+    year-end values around t, starting from `origin` (the base, or 0 for flows)."""
+    f, f_inverse = _transform(log_scale)
+    position = min(max(t - row.start, 0.0), row.deadline - row.start)
+    k = min(math.floor(position + 1e-9), len(row.schedule) - 1)
+    low = origin if k == 0 else row.schedule[k]
+    high = row.schedule[min(k + 1, len(row.schedule) - 1)]
+    return f_inverse(f(low) + (position - k) * (f(high) - f(low)))
+
+
 def _deadline_outlook(met: bool, value: float) -> dict:
     return {"probability": 1.0 if met else 0.0, "projected": value, "low": value, "high": value}
 
@@ -235,7 +248,8 @@ def _path(row: _Row, now: float, config: EvaluationConfig) -> dict:
     t, y = (row.deadline, final) if not math.isnan(final) else points[-1]
     threshold = goal - sign * tol
     log_scale = (row.log_path and goal > 0 and threshold > 0
-                 and (math.isnan(base) or base > 0) and all(v > 0 for _, v in points))
+                 and (math.isnan(base) or base > 0) and all(v > 0 for _, v in points)
+                 and all(v > 0 for v in row.schedule if not math.isnan(v)))
     result = {"latest_time": t, "latest_value": y, "log_scale": log_scale,
               "elapsed": (t - row.start) / (row.deadline - row.start)}
     meets = attains(y, goal, sign, tol, False)
@@ -271,6 +285,9 @@ def _path_schedule(row: _Row, t: float, y: float, log_scale: bool,
     elapsed = (t - row.start) / (row.deadline - row.start)
     progress = (f(y) - f(base)) / (f(goal) - f(base))
     on_path = f_inverse(f(base) + elapsed * (f(goal) - f(base)))
+    if row.custom:  # τ: the share of the way the plan's own schedule has gone by t
+        on_path = _scheduled(row, t, base, log_scale)
+        elapsed = (f(on_path) - f(base)) / (f(goal) - f(base))
     left, done = row.deadline - t, t - row.start
     if log_scale:
         required = ((goal / y) ** (1 / left) - 1) * 100 if left > 0 else math.nan
@@ -278,8 +295,9 @@ def _path_schedule(row: _Row, t: float, y: float, log_scale: bool,
     else:
         required = (goal - y) / left if left > 0 else math.nan
         observed = (y - base) / done
-    return {"progress": progress, "ratio": schedule_ratio(progress, elapsed, config),
-            "gap": row.sign * (y - on_path), "required_rate": required,
+    return {"progress": progress, "elapsed": elapsed,
+            "ratio": schedule_ratio(progress, elapsed, config),
+            "gap": row.sign * (y - on_path), "scheduled": on_path, "required_rate": required,
             "observed_rate": observed}
 
 
@@ -380,12 +398,14 @@ def _flow(row: _Row, now: float, config: EvaluationConfig) -> dict:
     goal, sign, tol = row.goal, row.sign, row.tolerance
     final = _final(row, now)
     elapsed = (t - row.start) / (row.deadline - row.start)
+    if row.custom:  # the plan's running total by t, as a share of the goal
+        elapsed = _scheduled(row, t, 0.0, False) / goal
     progress = total / goal
     gap = sign * (total - elapsed * goal)
     left = row.deadline - t
     result = {"latest_time": t, "latest_value": total, "elapsed": elapsed,
               "progress": progress, "ratio": schedule_ratio(progress, elapsed, config),
-              "gap": gap,
+              "gap": gap, "scheduled": elapsed * goal,
               "required_rate": (goal - total) / left if left > 0 else math.nan,
               "observed_rate": (annual[-1][1] if row.kind == T.CUMULATIVE and annual
                                 else total / (t - row.start))}

@@ -152,6 +152,8 @@ def synthetic_table(n: int, *, seed: int = 0, start: int = 2015, deadline: int =
     dated = rng.random(n) < 0.04
     table.deadline[dated] = start + years - 1 + rng.choice([0.25, 0.5, 0.75], dated.sum())
 
+    _custom_paths(table, np.random.default_rng([seed, 1]), crossing | dated)
+
     table.values[:, ~seen] = np.nan
     gone = rng.random((n, width)) < missing
     gone[:, 0] &= rng.random(n) < 0.5
@@ -162,3 +164,28 @@ def synthetic_table(n: int, *, seed: int = 0, start: int = 2015, deadline: int =
         flows, 1.0, np.nan_to_num(table.values[:, years], nan=1.0))[part] * rng.uniform(
         0.97, 1.05, part.sum())
     return table
+
+
+CUSTOM_SHARE = 0.1  # of the kinds a plan schedules year by year (总施工图)
+
+
+def _custom_paths(table: TargetTable, rng: np.random.Generator, excluded: np.ndarray) -> None:
+    """Give some targets of the kinds a plan decomposes a schedule of their own: uneven
+    yearly steps from the base (0 for flows) to the goal, front- or back-loaded. Its own
+    generator, so the rest of the table is the same with or without them."""
+    n = len(table)
+    span = int(table.deadline[~excluded].max() - table.start[0]) if (~excluded).any() else 0
+    scheduled_kinds = np.isin(table.kind, (T.LEVEL, T.SHARE, T.GROWTH, T.CUMULATIVE, T.COUNT))
+    custom = scheduled_kinds & ~excluded & (rng.random(n) < CUSTOM_SHARE)
+    if span < 1 or not custom.any():
+        return
+    steps = rng.uniform(0.2, 1.8, (n, span))
+    share = np.cumsum(steps, axis=1) / steps.sum(1)[:, None]  # of the way, by each year end
+    base, goal = table.values[:, 0:1], table.goal[:, None]
+    flows = np.isin(table.kind, T.FLOW_KINDS)[:, None]
+    geometric = table.log_path[:, None] & (base > 0) & (goal > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        path = np.where(flows, share * goal, np.where(
+            geometric, base * (goal / base) ** share, base + share * (goal - base)))
+    path[:, -1] = table.goal
+    table.schedule[custom, 1:span + 1] = path[custom]

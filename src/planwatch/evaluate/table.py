@@ -13,6 +13,13 @@ Each target's data sit in one row of `values`: column k holds the figure for yea
 - relative: the year's gap, own growth − benchmark growth, in points (column 0 unused).
 A part-year figure later than the last full year goes in part_time/part_value: a level, an
 index, or the year-to-date flow of that year.
+
+A target on a custom path (the plan's own annual decomposition, methodology §6.2) has its
+schedule in the same layout: column k of `schedule` is where the path stands at the end of
+year start + k, in the working quantity (a level, the growth index, a flow's running total);
+every column from 1 to the deadline is set and the deadline's is the goal. Between the year
+ends the path runs straight on the working scale (in logs on a log-scale row); column 0 is
+not read (the path starts from the base, or from 0 for flows). Other rows are all NaN.
 """
 
 from __future__ import annotations
@@ -57,6 +64,7 @@ class TargetTable:
     part_time: np.ndarray  # float: time of a part-year figure (2023H1 → 2022.5); NaN if none
     part_value: np.ndarray  # float
     pending: np.ndarray  # bool: the benchmark of the latest year is not yet published
+    schedule: np.ndarray  # float (n, width): a custom path's year-end values; NaN otherwise
 
     def __post_init__(self) -> None:
         n = len(self.kind)
@@ -64,8 +72,8 @@ class TargetTable:
             column = getattr(self, field.name)
             if len(column) != n:
                 raise ValueError(f"TargetTable.{field.name} has {len(column)} rows, not {n}")
-        if self.values.ndim != 2:
-            raise ValueError("TargetTable.values must be a 2-D array")
+        if self.values.ndim != 2 or self.schedule.ndim != 2:
+            raise ValueError("TargetTable.values and .schedule must be 2-D arrays")
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -79,7 +87,8 @@ class TargetTable:
             log_path=np.zeros(n, bool), percent=np.zeros(n, bool), binding=np.zeros(n, bool),
             scope=np.zeros(n, np.int8), start=nan.copy(), deadline=nan.copy(),
             goal=nan.copy(), tolerance=np.zeros(n), values=np.full((n, width), np.nan),
-            part_time=nan.copy(), part_value=nan.copy(), pending=np.zeros(n, bool))
+            part_time=nan.copy(), part_value=nan.copy(), pending=np.zeros(n, bool),
+            schedule=np.full((n, width), np.nan))
 
     def take(self, rows: np.ndarray | slice, *, values: bool = True) -> TargetTable:
         """The table of the given rows; without `values` its figures matrix is left empty
@@ -92,7 +101,7 @@ class TargetTable:
 
 RESULT_FLOATS = ("probability", "progress", "elapsed", "ratio", "gap", "projected", "low",
                  "high", "required_rate", "observed_rate", "latest_time", "latest_value",
-                 "breaches")
+                 "breaches", "scheduled")
 
 
 @dataclass
@@ -114,6 +123,7 @@ class ResultTable:
     latest_time: np.ndarray  # t of the latest figure used
     latest_value: np.ndarray
     breaches: np.ndarray  # years outside a bound (bound_each_year, relative each_year)
+    scheduled: np.ndarray  # S(t): where the path stands at latest_time (path and flow kinds)
 
     @classmethod
     def empty(cls, n: int) -> ResultTable:
