@@ -174,3 +174,39 @@ def test_a_plan_with_any_one_field_replaced_gets_issues_not_a_crash(plan_data, d
         container[key] = data.draw(json_values)
         break
     assert isinstance(validate_plan_data(plan), list)
+
+
+def _custom_parks(plan_data, schedule):
+    parks = plan_data["targets"][1]  # 新建公园 6个, 2021–2025
+    parks.update(path="custom", schedule=schedule)
+    return plan_data
+
+
+def test_a_custom_path_with_its_schedule_by_year_is_valid(plan_data, reasons):
+    assert reasons(_custom_parks(plan_data, {2021: 1, 2023: 3, 2025: 6})) == {}
+
+
+def test_a_schedule_year_outside_the_plan_period_is_named_by_its_path(plan_data, reasons):
+    found = reasons(_custom_parks(plan_data, {2020: 0, 2025: 6}))
+    assert found == {"$.targets[1].schedule.2020": "年份 2020 不在基期 2020 之后、目标年 2025 之前 / "
+                                                   "year outside base..deadline"}
+
+
+def test_a_schedule_must_end_on_the_goal(plan_data, reasons):
+    found = reasons(_custom_parks(plan_data, {2021: 1, 2025: 5}))
+    assert found == {"$.targets[1].schedule.2025": "目标年的进度值 5 应等于目标值 6 / the schedule "
+                                                   "must end on the goal"}
+
+
+def test_a_schedule_is_keyed_by_years(plan_data, reasons):
+    found = reasons(_custom_parks(plan_data, {"明年": 1, 2025: 6}))
+    assert found == {"$.targets[1].schedule.明年": "键应为年份（整数）'明年' / a schedule is keyed by "
+                                                  "years"}
+
+
+def test_a_custom_path_needs_a_schedule_and_only_scheduled_kinds_have_one(plan_data, reasons):
+    plan_data["targets"][1]["path"] = "custom"
+    plan_data["targets"][3]["schedule"] = {2025: 0}
+    found = reasons(plan_data)
+    assert found["$.targets[1].schedule"].startswith("custom 路径需要逐年进度表")
+    assert found["$.targets[3].path"].startswith("有逐年进度表 schedule 时 path 应为 custom")

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from planwatch.domain import Comparator, Kind, Span
-from planwatch.planfile import PlanFileError, dump_plan, load_plan, parse_plan
+from planwatch.planfile import PlanFileError, dump_plan, format_path, load_plan, parse_plan
 
 
 def test_a_plan_file_loads_into_the_domain_classes(write_plan, plan_data):
@@ -125,3 +125,14 @@ def test_the_dump_is_written_for_people(write_plan, plan_data):
            "  comparator: '>='\n  value: 500\n  unit: 亿元\n" in text
     assert "  span: [7, 20]\n" in text
     assert "  text: |\n    到2025年" in text
+
+
+def test_a_schedule_error_names_the_year_and_its_line(tmp_path, write_plan, plan_data):
+    plan_data["targets"][1].update(path="custom", schedule={2021: 1, 2026: 6})
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(write_plan(plan_data))
+    issues = {format_path(issue.path): issue for issue in caught.value.issues}
+    issue = issues["$.targets[1].schedule.2026"]
+    assert "年份 2026 不在基期 2020 之后、目标年 2025 之前" in str(issue)
+    lines = (tmp_path / "plan.yaml").read_text("utf-8").splitlines()
+    assert lines[issue.line - 1].strip().startswith("2026:")

@@ -29,6 +29,7 @@ from planwatch.domain import (
     Task,
     TaskStatus,
 )
+from planwatch.domain.model import SCHEDULED_KINDS
 from planwatch.planfile import dump_plan, parse_plan, records
 
 UNITS = ["亿元", "万元", "%", "个", "所", "万人", "万平方米", "百分点", "倍", "户", "条"]
@@ -86,21 +87,32 @@ def plans(draw) -> Plan:
         quantitative = kind not in (Kind.MILESTONE, Kind.DIRECTION_ONLY)
         year = draw(st.none() | years)
         span = draw(st.none() | spans(source))
+        value = draw(numbers) if quantitative else draw(st.none() | numbers)
+        period_start = draw(st.none() | st.integers(2000, year)) if year else None
+        base_year = draw(st.none() | st.integers(2000, year)) if year else None
+        path = draw(st.none() | st.sampled_from([PathShape.LINEAR, PathShape.GEOMETRIC]))
+        schedule = {}
+        start = base_year if base_year is not None else (period_start or year or 0) - 1
+        if (kind in SCHEDULED_KINDS and year and start < year and value is not None
+                and draw(st.booleans())):  # a custom path: years after the base, ending on the goal
+            earlier = draw(st.lists(st.integers(start + 1, year), max_size=4, unique=True))
+            path = PathShape.CUSTOM
+            schedule = {**{y: draw(numbers) for y in earlier if y < year}, year: value}
         targets.append(Target(
             id=target_id,
             indicator=draw(st.sampled_from(indicator_names)) if quantitative else draw(names),
             kind=kind, comparator=draw(st.sampled_from(Comparator)),
-            value=draw(numbers) if quantitative else draw(st.none() | numbers),
+            value=value,
             unit=draw(st.sampled_from(UNITS)) if quantitative else draw(st.sampled_from(["", "项"])),
             year=year,
-            period_start=draw(st.none() | st.integers(2000, year)) if year else None,
+            period_start=period_start,
             place=draw(st.none() | st.sampled_from(place_names)),
             goal=draw(st.none() | st.sampled_from(used_keys)) if used_keys else None,
-            base_year=draw(st.none() | st.integers(2000, year)) if year else None,
+            base_year=base_year,
             base_value=draw(st.none() | numbers),
             tolerance=draw(st.floats(0, 10)),
             attribute=draw(st.sampled_from(Attribute)), scope=draw(st.sampled_from(Scope)),
-            path=draw(st.none() | st.sampled_from(PathShape)),
+            path=path, schedule=schedule,
             direction=draw(st.none() | st.sampled_from(Direction)),
             benchmark=Benchmark(draw(st.sampled_from(indicator_names)),
                                 draw(st.none() | st.sampled_from(place_names)), draw(numbers))
@@ -176,3 +188,13 @@ def test_the_format_holds_every_field_of_the_domain_records():
         if record is records.PLAN:
             expected -= source_fields
         assert covered == expected, record.cls.__name__
+
+
+def test_a_schedule_is_written_on_one_line_by_year():
+    plan = Plan("p", "规划", Jurisdiction("绿园区", "district"), indicators=[Indicator("学校", "所")],
+                targets=[Target("t", "学校", Kind.COUNT, Comparator.GE, 8.0, "所", 2025,
+                                base_year=2020, path=PathShape.CUSTOM,
+                                schedule={2025: 8.0, 2021: 1.0, 2023: 4.5})])
+    text = dump_plan(plan)
+    assert "  path: custom\n  schedule: {2021: 1, 2023: 4.5, 2025: 8}\n" in text
+    assert parse_plan(text, source_name="dump.yaml") == plan

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from planwatch.domain import Kind, ProjectStage, UnitError, parse_unit
+from planwatch.domain import Comparator, Kind, PathShape, ProjectStage, UnitError, parse_unit
+from planwatch.domain.model import Target
 
 from .issues import YamlPath
 
@@ -229,11 +230,40 @@ def _check_target(problems: _Problems, path: YamlPath, target: dict[str, Any],
                "对比地区", "请在 jurisdictions 中列出")
         _check_number(problems, path + ("benchmark", "margin"), benchmark.get("margin"))
 
+    _check_schedule(problems, path, target)
     deadline = _check_date(problems, path + ("deadline",), target.get("deadline"))
     if deadline is not None and _int(target, "year") not in (None, deadline.year):
         problems.add(path + ("deadline",), f"截止日期 {deadline} 不在目标年份 {target['year']} / "
                                            "deadline outside the target's year")
     _check_span(problems, path, target, source_text, _text(target, "text") or None)
+
+
+def _check_schedule(problems: _Problems, path: YamlPath, target: dict[str, Any]) -> None:
+    """A schedule keyed by years, that the target's custom path can follow (the domain's
+    rules: Target.schedule_problems)."""
+    schedule = target.get("schedule")
+    path_shape = target.get("path")
+    if not isinstance(schedule, dict) and path_shape != PathShape.CUSTOM.value:
+        return
+    schedule = schedule if isinstance(schedule, dict) else {}
+    years = {}
+    for key, value in schedule.items():
+        if not isinstance(key, int) or isinstance(key, bool):
+            problems.add(path + ("schedule", str(key)), f"键应为年份（整数）{key!r} / a "
+                                                        "schedule is keyed by years")
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            years[key] = float(value)
+    kind, value = _text(target, "kind"), target.get("value")
+    if (len(years) < len(schedule) or kind not in Kind._value2member_map_
+            or path_shape not in (*PathShape._value2member_map_, None)
+            or not isinstance(value, int | float | None)):
+        return  # the schema reports the rest
+    shaped = Target(id="", indicator="", kind=Kind(kind), comparator=Comparator.EQ,
+                    value=value, unit="", year=_int(target, "year"),
+                    period_start=_int(target, "period_start"), base_year=_int(target, "base_year"),
+                    path=PathShape(path_shape) if path_shape else None, schedule=years)
+    for field, reason in shaped.schedule_problems():
+        problems.add(path + tuple(field.split(".")), reason)
 
 
 def _check_stages(problems: _Problems, path: YamlPath, project: dict[str, Any]) -> None:

@@ -36,7 +36,7 @@ from planwatch.domain import (
     TaskStatus,
 )
 
-from .yamltext import FlowList
+from .yamltext import FlowList, FlowMap
 
 QUALITATIVE_KINDS = frozenset({Kind.MILESTONE, Kind.DIRECTION_ONLY})
 _UNSET = object()  # Field.absent not given
@@ -67,6 +67,14 @@ def _span_data(span: Span) -> FlowList:
 
 def _enum(enum_type) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
     return enum_type, lambda member: member.value
+
+
+def _schedule(data: dict[int, Any]) -> dict[int, float]:
+    return {int(year): float(value) for year, value in data.items()}
+
+
+def _schedule_data(schedule: dict[int, float]) -> FlowMap:
+    return FlowMap((year, _plain_number(value)) for year, value in sorted(schedule.items()))
 
 
 _DATE = (date.fromisoformat, date.isoformat)
@@ -169,6 +177,7 @@ TARGET = Record(
     Field("tolerance", codec=_NUMBER), Field("attribute", codec=_enum(Attribute),
                                              shown=lambda target: True),
     Field("scope", codec=_enum(Scope)), Field("path", codec=_enum(PathShape)),
+    Field("schedule", codec=(_schedule, _schedule_data)),
     Field("direction", codec=_enum(Direction)), Field("benchmark", codec=_nested(BENCHMARK)),
     Field("department"), Field("text"), Field("span", codec=_SPAN), Field("note"))
 TASK = Record(Task, Field("key"), Field("goal"), Field("title"), Field("year"),

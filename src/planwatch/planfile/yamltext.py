@@ -98,6 +98,10 @@ class FlowList(list):
     """A short list written on one line: span: [120, 134]."""
 
 
+class FlowMap(dict):
+    """A short mapping written on one line: schedule: {2021: 1, 2022: 2}."""
+
+
 class _PlanDumper(_Dumper):
     # Dates unquoted (deadline: 2021-04-30), as an author writes them; `=` stays quoted
     # because other YAML readers would take a bare `=` for the "value" tag.
@@ -127,6 +131,9 @@ def _represent_flow_list(dumper: yaml.SafeDumper, items: FlowList):
 
 _PlanDumper.add_representer(str, _represent_str)
 _PlanDumper.add_representer(FlowList, _represent_flow_list)
+_PlanDumper.add_representer(
+    FlowMap, lambda dumper, items: dumper.represent_mapping("tag:yaml.org,2002:map", items,
+                                                            flow_style=True))
 
 
 def write_yaml(data: Any) -> str:
