@@ -1,7 +1,9 @@
-"""`planwatch serve`: gunicorn serves the pages and the static files on the port asked for."""
+"""`planwatch serve`: gunicorn serves the pages and the static files on the port asked for, and
+refuses an oversized body before reading it."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
@@ -41,6 +43,20 @@ def _get(url: str) -> tuple[int, bytes]:
         return error.code, b""
 
 
+def _declared_body_answer(port: int, length: int) -> int:
+    """The status of a POST that announces a body of `length` bytes and sends none of it: a
+    server that read before refusing would wait for the body and time out."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("POST", "/data/import/")
+        connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+        connection.putheader("Content-Length", str(length))
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
 @pytest.mark.slow
 def test_serve_answers_with_the_sign_in_page_and_the_stylesheet(tmp_path):
     port = _free_port()
@@ -64,6 +80,7 @@ def test_serve_answers_with_the_sign_in_page_and_the_stylesheet(tmp_path):
         assert status == 200 and "登录".encode() in page
         assert _get(base + "/static/planwatch/site.css")[0] == 200
         assert _get(base + "/plans/luyuan/")[0] == 200  # the sign-in page, after a redirect
+        assert _declared_body_answer(port, 300 * 2**20) == 413
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -7,6 +7,7 @@ Configuration comes from the environment, never from the repository:
 - PLANWATCH_SECRET_KEY: overrides the key stored in PLANWATCH_HOME/secret_key.
 - PLANWATCH_ALLOWED_HOSTS: extra host names, comma separated; PLANWATCH_DEBUG=1 for debugging;
   PLANWATCH_HTTPS=1 behind TLS (secure cookies).
+- PLANWATCH_MAX_REQUEST_MB: the largest request body accepted, in MB (default 201).
 
 Importing these settings writes nothing: the CLI bootstrap creates the home and its key first.
 """
@@ -18,6 +19,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from planwatch.web.home import DATABASE_FILE, planwatch_home, stored_secret_key
 
@@ -27,6 +29,19 @@ PLANWATCH_HOME = planwatch_home()
 
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _megabytes(name: str, *, default: float) -> int:
+    """A size given in MB in the environment, as bytes."""
+    text = os.environ.get(name, "").strip() or str(default)
+    try:
+        size = float(text)
+    except ValueError:
+        size = 0
+    if not 0 < size < float("inf"):
+        raise ImproperlyConfigured(f"{name}={text!r}: 应为正数(单位 MB) / must be a positive "
+                                   "number of megabytes")
+    return int(size * 2**20)
 
 
 # A process that did not go through the CLI bootstrap (the test suite, a one-off shell) gets a
@@ -61,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "planwatch.web.middleware.ChosenLanguageMiddleware",
+    # Before anything reads request.POST (CSRF), and after the language is chosen for its page.
+    "planwatch.web.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -132,6 +149,17 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _flag("PLANWATCH_HTTPS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Uploads. A request whose body is larger than MAX_REQUEST_BYTES is refused with 413 before it
+# is read (middleware.RequestBodyLimitMiddleware). The default fits the largest upload we take,
+# a 200 MB observations import, with room for the form around it; each upload form then
+# checks its own smaller limit and the file's type. Files above FILE_UPLOAD_MAX_MEMORY_SIZE
+# go to a temporary file rather than memory; form fields and API bodies (everything but
+# files) may not exceed DATA_UPLOAD_MAX_MEMORY_SIZE; a report takes at most
+# DATA_UPLOAD_MAX_NUMBER_FILES attachments.
+MAX_REQUEST_BYTES = _megabytes("PLANWATCH_MAX_REQUEST_MB", default=201)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 EMAIL_BACKEND = os.environ.get("PLANWATCH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 LANGUAGE_CODE = "zh-hans"

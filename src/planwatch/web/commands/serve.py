@@ -31,6 +31,20 @@ def bind_address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def gunicorn_settings(host: str, port: int, workers: int) -> dict[str, object]:
+    """What gunicorn is told. It has no limit on a request's body: Django refuses one larger
+    than MAX_REQUEST_BYTES from its Content-Length (middleware.RequestBodyLimitMiddleware).
+    The head of a request is bounded here: no page needs a longer line (our longest, a
+    filtered overview, is some hundreds of bytes) or more headers."""
+    return {
+        "bind": bind_address(host, port), "workers": workers, "accesslog": "-", "timeout": 60,
+        "limit_request_line": 4094, "limit_request_fields": 50,
+        "limit_request_field_size": 8190,
+        # No control socket: it would live in ~/.gunicorn, outside PLANWATCH_HOME.
+        "control_socket_disable": True,
+    }
+
+
 def serve(host: str, port: int, workers: int) -> int:
     """Run gunicorn until interrupted; Django must already be set up."""
     from django.db import connections
@@ -41,10 +55,7 @@ def serve(host: str, port: int, workers: int) -> int:
 
     class PlanwatchServer(BaseApplication):
         def load_config(self):
-            # No control socket: it would live in ~/.gunicorn, outside PLANWATCH_HOME.
-            for key, value in {"bind": bind_address(host, port), "workers": workers,
-                               "accesslog": "-", "timeout": 60,
-                               "control_socket_disable": True}.items():
+            for key, value in gunicorn_settings(host, port, workers).items():
                 self.cfg.set(key, value)
 
         def load(self):

@@ -15,13 +15,16 @@ Rules kept here, for the pages and the API alike:
 from __future__ import annotations
 
 import hashlib
+import io
 import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planwatch import domain
 from planwatch.domain.periods import Period, PeriodError, parse_period
@@ -257,19 +260,29 @@ def uploads_dir() -> Path:
     return planwatch_home() / "uploads"
 
 
-def attach_evidence(user, submission: Submission, name: str, data: bytes) -> Evidence:
-    """Keep an attachment after checking its size and that its bytes are what its name says."""
-    if not can_report_for(user, submission.department):
-        raise NotAllowed("您不能为该部门上传材料")
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise ReportingError(f"文件“{name}”超过 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB 上限")
+def checked_evidence(name: str, size: int, file: IO[bytes]) -> tuple[str, bytes]:
+    """An attachment's name and bytes, once its size and type are allowed and its bytes are
+    what its name says (the file is read only then)."""
+    if size > MAX_EVIDENCE_BYTES:
+        raise ReportingError(_("文件“%(name)s”超过 %(limit)d MB 上限") % {
+            "name": name, "limit": MAX_EVIDENCE_BYTES // 2**20})
     suffix = Path(name).suffix.lower()
     signatures = EVIDENCE_SIGNATURES.get(suffix)
     if signatures is None:
-        raise ReportingError(f"文件“{name}”的类型不允许;允许 "
-                             + "、".join(sorted(EVIDENCE_SIGNATURES)))
+        raise ReportingError(_("文件“%(name)s”的类型不允许;允许 %(types)s") % {
+            "name": name, "types": "、".join(sorted(EVIDENCE_SIGNATURES))})
+    data = file.read()
     if not data.startswith(signatures):
-        raise ReportingError(f"文件“{name}”的内容与扩展名 {suffix} 不符")
+        raise ReportingError(_("文件“%(name)s”的内容与扩展名 %(suffix)s 不符") % {
+            "name": name, "suffix": suffix})
+    return name, data
+
+
+def attach_evidence(user, submission: Submission, name: str, data: bytes) -> Evidence:
+    """Keep an attachment after checking its size and that its bytes are what its name says."""
+    if not can_report_for(user, submission.department):
+        raise NotAllowed(_("您不能为该部门上传材料"))
+    checked_evidence(name, len(data), io.BytesIO(data))
     stored = secrets.token_hex(16)
     folder = uploads_dir()
     folder.mkdir(parents=True, exist_ok=True)

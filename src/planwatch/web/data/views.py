@@ -10,13 +10,16 @@ from __future__ import annotations
 import itertools
 import secrets
 from datetime import date
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from planwatch.web.accounts.permissions import (
@@ -34,6 +37,7 @@ from planwatch.web.labels import OBSERVATION_KIND
 from planwatch.web.plans.models import Department, Indicator, Plan
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
+IMPORT_SUFFIXES = (".csv", ".xlsx")
 
 
 def _today() -> date:
@@ -73,19 +77,22 @@ def report(request, department: Department):
         indicator, request.POST.get("period", ""), request.POST.get("kind", "level"),
         request.POST.get("value", ""), request.POST.get("unit", ""),
         request.POST.get("note", ""), _int(request.POST.get("version")))
-    files = request.FILES.getlist("evidence")
     try:
-        oversized = [f.name for f in files if f.size > reporting.MAX_EVIDENCE_BYTES]
-        if oversized:
-            raise reporting.ReportingError(f"文件“{oversized[0]}”超过上限")
-        submission = reporting.save_entry(request.user, entry,
-                                          submit=request.POST.get("action") == "submit")
-        for upload in files:
-            reporting.attach_evidence(request.user, submission, upload.name, upload.read())
+        # Every attachment is checked before anything is saved: a refused file leaves neither
+        # the figure nor the other files behind.
+        files = [reporting.checked_evidence(upload.name, upload.size, upload)
+                 for upload in request.FILES.getlist("evidence")]
+        with transaction.atomic():
+            submission = reporting.save_entry(request.user, entry,
+                                              submit=request.POST.get("action") == "submit")
+            for name, data in files:
+                reporting.attach_evidence(request.user, submission, name, data)
     except reporting.ReportingError as error:
         messages.error(request, f"{indicator.name} {entry.period}:{error}")
     else:
-        messages.success(request, f"{indicator.name} {entry.period}:已{submission.get_status_display()}")
+        messages.success(request, gettext("%(item)s:已%(status)s") % {
+            "item": f"{indicator.name} {entry.period}",
+            "status": submission.get_status_display()})
     return redirect("data:department", department.pk)
 
 
@@ -190,10 +197,15 @@ def import_page(request):
         return _commit_import(request)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "请选择要导入的文件")
+        messages.error(request, gettext("请选择要导入的文件"))
+        return redirect("data:import")
+    if Path(upload.name).suffix.lower() not in IMPORT_SUFFIXES:
+        messages.error(request, gettext("无法导入 %(name)s:只接受 CSV 或 XLSX 文件") % {
+            "name": upload.name})
         return redirect("data:import")
     if upload.size > MAX_IMPORT_BYTES:
-        messages.error(request, f"文件超过 {MAX_IMPORT_BYTES // 2**20} MB 上限")
+        messages.error(request, gettext("无法导入 %(name)s:文件超过 %(limit)d MB 上限") % {
+            "name": upload.name, "limit": MAX_IMPORT_BYTES // 2**20})
         return redirect("data:import")
     token = secrets.token_hex(16)
     path = _staged_path(token)

@@ -46,6 +46,8 @@ from planwatch.web.work.decomposition import (
 from planwatch.web.work.files import WorkFileError, read_projects
 from planwatch.web.work.store import import_projects, record_stage, records_of, save_schedule
 
+PROJECT_FILE_SUFFIXES = (".csv", ".xlsx")
+
 # ---------------------------------------------------------------- who may do what
 
 
@@ -242,7 +244,11 @@ def projects_upload(request, plan):
         messages.error(request, _("请选择要导入的文件"))
         return redirect("work:projects", plan.name)
     upload = form.cleaned_data["file"]
-    suffix = Path(upload.name).suffix.lower() or ".csv"
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in PROJECT_FILE_SUFFIXES:
+        messages.error(request, _("无法导入 %(name)s:只接受 CSV 或 XLSX 文件") % {
+            "name": upload.name})
+        return redirect("work:projects", plan.name)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(upload.read())
