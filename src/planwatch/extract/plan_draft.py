@@ -24,18 +24,8 @@ from planwatch.domain import (
 )
 
 from .extractor import ExtractedTarget
+from .places import guess_place, jurisdiction_level
 
-# A place name: a few name characters (no function words such as 年, 是, 我) and a suffix.
-_PLACE = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[省市区县]))"  # at a word start, or right after a larger place
-    r"(?:(?![年是的了我在和与及实预计全对将为从等以其这该本期各位于构構建把])[\u4e00-\u9fff]){1,9}?"
-    r"(?:特别行政区|自治区|自治州|街道|新区|开发区|高新区|省|市|区|县|镇|乡|旗)"
-    r"(?![场委长民级域内外间政])")
-_GENERIC_PLACE = re.compile("(?:地区|城区|社区|景区|小区|辖区|片区|街区|校区|城市|都市|城镇)$")
-_LEVELS = (("特别行政区", "province"), ("自治区", "province"), ("省", "province"),
-           ("自治州", "city"), ("市", "city"), ("街道", "town"), ("新区", "zone"),
-           ("开发区", "zone"), ("高新区", "zone"), ("区", "district"), ("县", "county"),
-           ("旗", "county"), ("镇", "town"), ("乡", "town"))
 _PLACE_WORD_LEVELS = {"全国": "country", "全省": "province", "全市": "city", "全区": "district",
                       "全县": "county", "全州": "city", "全镇": "town", "全旗": "county"}
 UNKNOWN_PLACE = "待定地区"
@@ -48,18 +38,11 @@ def plan_name(source: str) -> str:
     return name or "draft"
 
 
-def jurisdiction_level(name: str) -> str:
-    for suffix, level in _LEVELS:
-        if name.endswith(suffix):
-            return level
-    return "district"
-
-
 def draft_plan(text: str, targets: list[ExtractedTarget], *, source: str, place: str | None = None,
                parent: str | None = None) -> Plan:
     """A Plan holding the document and every extracted target, ready for review."""
     title = next((line.strip() for line in text.splitlines() if line.strip()), source)[:120]
-    inferred, inferred_parent = _infer_place(text[:300])
+    inferred, inferred_parent = guess_place(text)
     place = place or inferred or UNKNOWN_PLACE
     parent = parent or (inferred_parent if place == inferred else None)
     parent_level = jurisdiction_level(parent) if parent else None
@@ -104,22 +87,6 @@ def draft_plan(text: str, targets: list[ExtractedTarget], *, source: str, place:
         source_text=text, source_title=title,
         jurisdictions=[j for name, j in jurisdictions.items() if name != place],
         indicators=list(indicators.values()), goals=goals, targets=plan_targets)
-
-
-def _infer_place(opening: str) -> tuple[str | None, str | None]:
-    """The most specific place the opening names, and the one before it: 长春市绿园区 → 绿园区, 长春市."""
-    chain: list[str] = []
-    chain_end = -1
-    for match in _PLACE.finditer(opening):
-        if _GENERIC_PLACE.search(match.group(0)):
-            continue
-        if chain and match.start() != chain_end:
-            break
-        chain.append(match.group(0))
-        chain_end = match.end()
-    if not chain:
-        return None, None
-    return chain[-1], (chain[-2] if len(chain) > 1 else None)
 
 
 def _goal_tree(targets: list[ExtractedTarget]) -> tuple[list[Goal], dict[tuple[str, ...], str]]:
