@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    # django-ninja's own app: with it, /api/docs serves Swagger UI from our static files
+    # instead of a CDN (the app must make no request outside the machine).
+    "ninja",
     "planwatch.web.accounts",
     "planwatch.web.plans",
     "planwatch.web.data",
