@@ -183,20 +183,96 @@ def data_version(plan: models.Plan) -> str:
     rows), a goal added or removed. One query; pages cache what they render under it."""
     with connection.cursor() as cursor:
         cursor.execute(_data_version_sql(connection.vendor), [plan.pk, plan.pk, plan.pk])
-        return ".".join(str(value) for value in cursor.fetchone())
+        return _version_token(cursor.fetchone())
+
+
+def plan_with_version(name: str) -> models.Plan | None:
+    """The plan called `name` with its jurisdiction, and its data_version as
+    `plan.data_version`, read in one query: the lookup every signed-in plan page starts with,
+    so a cached page costs one query here rather than two. The version is the one of this
+    request's start; a view that changes the plan's data asks data_version() again."""
+    plan_columns, place_columns, sql = _plan_with_version_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [name])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    plan = plan_columns.instance(row)
+    plan.jurisdiction = place_columns.instance(row)
+    plan.data_version = _version_token(row[place_columns.end:])
+    return plan
+
+
+def _version_token(values) -> str:
+    return ".".join(str(value) for value in values)
+
+
+def _version_columns(plan_id: str) -> str:
+    """The columns data_version reads, for the plan whose id is the SQL expression `plan_id`."""
+    quote = connection.ops.quote_name
+    # `Model.history` makes a new manager class on every access (simple_history), which cost
+    # more than the query itself: callers build their SQL once.
+    target_history = models.Target.history.model._meta.db_table
+    plan_history = models.Plan.history.model._meta.db_table
+    return (f"(SELECT MAX(id) FROM {quote(Observation._meta.db_table)}),"
+            f" (SELECT MAX(history_id) FROM {quote(target_history)} WHERE plan_id = {plan_id}),"
+            f" (SELECT MAX(history_id) FROM {quote(plan_history)} WHERE id = {plan_id}),"
+            f" (SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)}"
+            f" WHERE plan_id = {plan_id})")
 
 
 @cache
 def _data_version_sql(vendor: str) -> str:
-    """data_version's query, built once per database vendor: `Model.history` makes a new
-    manager class on every access (simple_history), which cost more than the query itself."""
+    """data_version's query, built once per database vendor."""
+    return f"SELECT {_version_columns('%s')}"
+
+
+@dataclass(frozen=True)
+class _ModelColumns:
+    """A model's columns at row[start:end] of a raw query, with the ORM's converters (dates
+    on SQLite, JSON fields …), to build the instance the ORM would."""
+
+    model: type
+    start: int
+    end: int
+    attnames: list[str]
+    converters: list[tuple[int, list, object]]
+
+    @classmethod
+    def of(cls, model, start: int) -> _ModelColumns:
+        fields = model._meta.concrete_fields
+        converters = []
+        for i, model_field in enumerate(fields):
+            column = model_field.get_col(model._meta.db_table)
+            found = (connection.ops.get_db_converters(column)
+                     + model_field.get_db_converters(connection))
+            if found:
+                converters.append((i, found, column))
+        return cls(model, start, start + len(fields), [f.attname for f in fields], converters)
+
+    def instance(self, row):
+        values = list(row[self.start:self.end])
+        for i, converters, column in self.converters:
+            for converter in converters:
+                values[i] = converter(values[i], column, connection)
+        return self.model.from_db(connection.alias, self.attnames, values)
+
+
+@cache
+def _plan_with_version_sql(vendor: str) -> tuple[_ModelColumns, _ModelColumns, str]:
+    """plan_with_version's columns and query, built once per database vendor."""
     quote = connection.ops.quote_name
-    target_history = models.Target.history.model._meta.db_table
-    plan_history = models.Plan.history.model._meta.db_table
-    return (f"SELECT (SELECT MAX(id) FROM {quote(Observation._meta.db_table)}),"
-            f" (SELECT MAX(history_id) FROM {quote(target_history)} WHERE plan_id = %s),"
-            f" (SELECT MAX(history_id) FROM {quote(plan_history)} WHERE id = %s),"
-            f" (SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)} WHERE plan_id = %s)")
+    plan_meta, place_meta = models.Plan._meta, models.Jurisdiction._meta
+    plan_columns = _ModelColumns.of(models.Plan, 0)
+    place_columns = _ModelColumns.of(models.Jurisdiction, plan_columns.end)
+    selected = [f"p.{quote(f.column)}" for f in plan_meta.concrete_fields] + [
+        f"j.{quote(f.column)}" for f in place_meta.concrete_fields]
+    plan_id = f"p.{quote(plan_meta.pk.column)}"
+    return plan_columns, place_columns, (
+        f"SELECT {', '.join(selected)}, {_version_columns(plan_id)}"
+        f" FROM {quote(plan_meta.db_table)} p JOIN {quote(place_meta.db_table)} j"
+        f" ON j.{quote(place_meta.pk.column)} = p.{quote(plan_meta.get_field('jurisdiction').column)}"
+        f" WHERE p.{quote(plan_meta.get_field('name').column)} = %s")
 
 
 def default_as_of(plan: models.Plan, today: date | None = None) -> date:

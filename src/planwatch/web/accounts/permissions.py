@@ -18,11 +18,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from planwatch.web.accounts.roles import Role, role_of
+from planwatch.web.assessments import plan_with_version
 from planwatch.web.plans.models import Department, Plan
 
 __all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "departments_of",
            "can_report_for", "can_see_department", "reportable_departments", "can_approve",
-           "can_manage_plans", "can_raise_supervision", "department_view", "is_published"]
+           "can_manage_plans", "can_raise_supervision", "department_view", "is_published",
+           "role_fingerprint"]
 
 
 def _has(user, codename: str) -> bool:
@@ -74,6 +76,15 @@ def _permissions_sql(vendor: str) -> str:
         f" OR p.{quote('id')} IN (SELECT up.{column(user_permissions, Permission)}"
         f" FROM {quote(user_permissions.db_table)} up"
         f" WHERE up.{column(user_permissions, user_model)} = %s))")
+
+
+def role_fingerprint(user) -> str:
+    """What the user's role lets them do, as a short text: pages cached per person also
+    depend on it (the navigation and forms differ by role). Read with the role permissions
+    the request already loaded."""
+    if user.is_superuser:
+        return "superuser"
+    return ",".join(sorted(_role_permissions(user))) if user.is_authenticated else ""
 
 
 def is_published(plan: Plan) -> bool:
@@ -145,12 +156,13 @@ def plan_view(view):
     """Resolve the URL's plan name to a Plan the user may see, and pass it to the view.
 
     Anonymous visitors of an unpublished plan are sent to sign in; a signed-in user without
-    access gets 403.
+    access gets 403. The plan comes with its jurisdiction and its data version
+    (`plan.data_version`, what cached pages are keyed on) from one query.
     """
 
     @wraps(view)
     def wrapper(request, plan_name: str, *args, **kwargs):
-        plan = Plan.objects.select_related("jurisdiction").filter(name=plan_name).first()
+        plan = plan_with_version(plan_name)
         if not request.user.is_authenticated and (plan is None or not is_published(plan)):
             # Whether an unpublished plan exists is not told before signing in.
             return redirect_to_login(request.get_full_path())

@@ -51,6 +51,7 @@ from planwatch.web.data.ontime import on_time_reporting
 from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
 from planwatch.web.plans.models import Department, Goal, Jurisdiction, Plan, Target
+from planwatch.web.plans.page_cache import PAGE_SECONDS, whole_page
 from planwatch.web.work.models import Project, Task
 
 
@@ -64,11 +65,6 @@ def home(request):
     plans = [plan for plan in Plan.objects.select_related("jurisdiction")
              if can_view_plan(request.user, plan)]
     return render(request, "plans/home.html", {"plans": plans})
-
-
-# Cached pages and dates live this long at most; any new figure or plan change sooner
-# changes their key (data_version), so this only bounds edits the version cannot see.
-PAGE_SECONDS = 600
 
 
 class Moment:
@@ -139,7 +135,11 @@ def _judged_page(request, plan: Plan, **rows):
 @login_required
 @plan_view
 def overview(request, plan: Plan):
-    version = data_version(plan)
+    return whole_page(request, plan, lambda: _overview(request, plan))
+
+
+def _overview(request, plan: Plan):
+    version = plan.data_version
     moment = Moment(request, plan, version)
     chosen = {name: request.GET.get(name, "") for name in dashboard.FILTERS}
     sort = request.GET.get("sort", "order")
@@ -225,9 +225,13 @@ def structure(request, plan: Plan):
 @login_required
 @plan_view
 def target_detail(request, plan: Plan, key: str):
+    return whole_page(request, plan, lambda: _target_detail(request, plan, key))
+
+
+def _target_detail(request, plan: Plan, key: str):
     target = get_object_or_404(
         Target.objects.select_related("goal", "department"), plan=plan, key=key)
-    version = data_version(plan)
+    version = plan.data_version
     moment = Moment(request, plan, version)
 
     @cache
