@@ -103,3 +103,49 @@ def test_year_on_year_wording_is_a_target_only_where_the_sentence_sets_one():
     text = "2026年计划\n主要预期目标是:全县生产总值比上年增长6%左右。\n全年全县生产总值完成300亿元,比上年增长5.2%。"
     (target,) = extract_targets(text)
     assert (target.value, target.comparator, target.year) == (6, "~", 2026)
+
+
+def test_a_period_written_with_a_tilde_or_two_years():
+    for text in ("2026~2030年,全市新建公园30个。", "2026年至2030年,全市新建公园30个。"):
+        target = only(text)
+        assert (target.year, target.period_start) == (2030, 2026), text
+
+
+def test_any_number_of_coming_years_counts_from_the_document_date():
+    for text, year in (("2024年1月15日\n今后三年,全县规上工业企业达到300家。", 2026),
+                       ("2024年1月15日\n未来两年,全县规上工业企业达到300家。", 2025),
+                       ("2024年1月15日\n用三年时间,全县新建学校12所。", 2026),
+                       ("2024年1月15日\n三年内全县新建学校12所。", 2026)):
+        target = only(text)
+        assert (target.year, target.period_start) == (year, 2024), text
+
+
+def test_the_last_few_years_are_no_coming_period():
+    target = only("2024年1月15日\n近三年内全县新建学校12所。")
+    assert (target.year, target.period_start) == (2024, None)
+
+
+def test_within_five_years_is_the_plans_period_not_this_year():
+    target = only("“十四五”规划纲要\n五年内全区新建学校12所。", reference_year=2021)
+    assert (target.year, target.period_start) == (2025, 2021)
+
+
+def test_next_year_as_a_clause_of_its_own_holds_for_the_paragraph():
+    targets = extract_targets("到明年底,全区新建学校5所,改造公园3个。", reference_year=2024)
+    assert [t.year for t in targets] == [2025, 2025]
+
+
+def test_a_clauses_own_next_year_wins_over_the_paragraphs_deadline():
+    targets = extract_targets("到2025年,全区新建学校5所,明年新建公园3个。", reference_year=2023)
+    assert [t.year for t in targets] == [2025, 2024]
+
+
+def test_a_goal_quoted_from_another_body_is_dated_only_inside_its_quotes():
+    undated = only("2024年,全区要落实市委提出的“挺进全省前十”目标。", reference_year=2024)
+    assert (undated.value, undated.year, undated.period_start) == (10, None, None)
+    dated = only("全区要落实会议确定的“力争2027年挺进全省前十”目标。", reference_year=2024)
+    assert dated.year == 2027
+
+
+def test_a_quoted_goal_the_document_sets_itself_takes_its_year():
+    assert only("奋力实现“综合实力跻身全国百强县前50位”目标。", reference_year=2024).year == 2024

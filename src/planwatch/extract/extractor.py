@@ -220,7 +220,8 @@ class _Reader:
         outline = self.outline
         section = outline.section_year
         annual = False
-        if found.due_year is not None:
+        # A goal quoted from another body has only the year its quotes state, if any.
+        if found.dated_inside_quotes or found.due_year is not None:
             year = found.due_year
         elif section is not None:
             year, annual = section, True

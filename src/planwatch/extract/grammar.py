@@ -40,6 +40,9 @@ class Found:
     years_ahead: int | None = None  # 今年 → 0, 明年 → 1
     base_year: int | None = None  # 较2020年 …
     deadline: tuple[int, int] | None = None  # (month, day) within the due year: "五一"前
+    # A goal quoted from another body (会议提出的“挺进全省前十五”目标) is dated only by a year
+    # inside its quotes, not by the document's own year or period.
+    dated_inside_quotes: bool = False
 
 
 @dataclass
@@ -107,7 +110,9 @@ class LineGrammar:
 
     def _read_time_phrases(self) -> None:
         s = self.s
-        self.paragraph_years: list[tuple[int, int]] = []  # (position, year): 到2025年, …
+        # Standalone time clauses that hold for the rest of the paragraph: (position, year,
+        # years ahead), one of the two set: 到2025年, → a year; 明年, → one year ahead.
+        self.paragraph_times: list[tuple[int, int | None, int | None]] = []
         for match in lx.YEAR_PHRASE.finditer(s):
             try:
                 year = year_value(match["year"])
@@ -123,7 +128,7 @@ class LineGrammar:
                 continue
             rest = (s[clause.start:match.start()] + s[match.end():clause.end]).strip()
             if _STANDALONE_REST.fullmatch(rest):
-                self.paragraph_years.append((match.start(), year))
+                self.paragraph_times.append((match.start(), year, None))
             else:
                 clause.due_year = year
         for match in lx.PAST_MARKER.finditer(s):
@@ -135,7 +140,12 @@ class LineGrammar:
         if "年" in s:
             for pattern, ahead in ((lx.THIS_YEAR, 0), (lx.NEXT_YEAR, 1)):
                 for match in pattern.finditer(s):
-                    self.clause_at(match.start()).years_ahead = ahead
+                    clause = self.clause_at(match.start())
+                    rest = (s[clause.start:match.start()] + s[match.end():clause.end]).strip()
+                    if _STANDALONE_REST.fullmatch(rest.lstrip("到至于在")):
+                        self.paragraph_times.append((match.start(), None, ahead))
+                    else:
+                        clause.years_ahead = ahead
             for match in lx.HALF_YEAR_DEADLINE.finditer(s):
                 self.clause_at(match.start()).deadline = (6, 30) if match[0] == "上半年" else (12, 31)
         if "前" in s:
@@ -154,13 +164,14 @@ class LineGrammar:
         else:
             self.past_sentences.add(self.sentence_index(match.start()))
 
-    def due_year_at(self, position: int) -> int | None:
-        """A deadline in the figure's clause, else the last standalone 到2025年, before it."""
+    def time_at(self, position: int) -> tuple[int | None, int | None]:
+        """The year a figure is due, or how many years after the document's: its clause's own
+        (2025年前, 明年), else the last standalone time clause before it (到2025年, / 明年底,)."""
         clause = self.clause_at(position)
-        if clause.due_year is not None:
-            return clause.due_year
-        earlier = [year for start, year in self.paragraph_years if start < position]
-        return earlier[-1] if earlier else None
+        if clause.due_year is not None or clause.years_ahead is not None:
+            return clause.due_year, clause.years_ahead
+        earlier = [(year, ahead) for start, year, ahead in self.paragraph_times if start < position]
+        return earlier[-1] if earlier else (None, None)
 
     # ---- candidates -----------------------------------------------------------------------
 
@@ -216,10 +227,31 @@ class LineGrammar:
                 found_list, end = self._phrase(candidate, clause, segment_start, state)
                 if found_list:
                     consumed_to[clause.start] = end
+            quote = self._attributed_quote(candidate)
             for found in found_list:
-                self._date(found, clause, candidate.start)
+                if quote is None:
+                    self._date(found, clause, candidate.start)
+                else:
+                    found.due_year = self._year_within(*quote)
+                    found.dated_inside_quotes = True
                 results.append(found)
         return results
+
+    def _attributed_quote(self, candidate: _Candidate) -> tuple[int, int] | None:
+        """The quotes around a zero or rank goal quoted from another body (…提出的“…”)."""
+        if candidate.kind_hint not in ("zero", "rank"):
+            return None
+        for start, end in self.quotes:
+            if start < candidate.start < end and lx.ATTRIBUTION.search(self.s, 0, start):
+                return start, end
+        return None
+
+    def _year_within(self, start: int, end: int) -> int | None:
+        match = lx.YEAR_PHRASE.search(self.s, start, end)
+        try:
+            return year_value(match["year"]) if match else None
+        except (NumeralError, ValueError):
+            return None
 
     # ---- numeric figures ------------------------------------------------------------------
 
@@ -483,9 +515,8 @@ class LineGrammar:
                       benchmark=_benchmark(bench_text, indicator))]
 
     def _date(self, found: Found, clause: _Clause, position: int) -> None:
-        found.due_year = clause.due_year if clause.due_year is not None else self.due_year_at(position)
+        found.due_year, found.years_ahead = self.time_at(position)
         found.base_year = clause.base_year
-        found.years_ahead = clause.years_ahead
         found.deadline = clause.deadline
 
 

@@ -151,12 +151,16 @@ RANK = re.compile(
     rf"(?:进入|挺进|跻身|保持|位居|稳居|位列|迈入|晋位|跃居|争创|保持在)(?P<scope>[^,;。:“”]{{0,12}}?)"
     rf"前(?P<n>{NUMBER})(?:名|位|强)?")
 
+# What introduces a goal quoted from another body: 会议提出的“…”, 市委确定的“…”.
+ATTRIBUTION = re.compile("(?:提出|确定|部署|明确|作出|制定)的$")
+
 # Years in a clause: a deadline (到2025年), a base (较2020年) or a past statement (2020年完成).
 YEAR_TEXT = YEAR
 YEAR_PHRASE = re.compile(
     rf"(?P<base>较|比|相比|与|相对)?(?P<lead>到|至|在|于|力争|争取|确保|计划|预计)?"
     rf"(?P<year>{YEAR_TEXT})年(?P<suffix>底|末|前|以前|之前|内)?(?!\d{{1,2}}月|\d|[-—~至])")
-THIS_YEAR = re.compile("今年|全年|本年度|本年|年内")
+# 年内 is this year's, but 五年内 is a period's.
+THIS_YEAR = re.compile("今年|全年|本年度|本年|(?<![两二三四五六七八九十\\d])年内")
 NEXT_YEAR = re.compile("明年")
 DEADLINE_LEADS = ("到", "至", "力争", "争取", "确保", "计划", "于")
 FESTIVAL_DEADLINE = re.compile(r"[“\"]?(?P<festival>五一|国庆|十一|端午|中秋)[”\"]?(?:节)?(?:前|之前|以前)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numerals import NumeralError, parse_chinese
+from .numerals import NumeralError, parse_chinese, parse_number
 from .script import simplify
 
 CHINESE_DIGIT = "〇零一二两三四五六七八九十"
@@ -19,8 +19,14 @@ YEAR = rf"(?:(?:19|20)\d{{2}}|[二][〇零][{CHINESE_DIGIT}]{{2}})"
 
 # Five-year plan names: 十四五 → 2021–2025.
 _FIVE_YEAR_PLAN = re.compile(r"(十[一二三四五六七])五|第十([一二三四五六七])个五年")
-_COMING_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
-_YEAR_RANGE = re.compile(rf"({YEAR})\s*[-—–~至到]\s*({YEAR})年")
+# The coming years from the document's date: 今后五年, 未来三年, 用三年时间, 三年内 (the
+# document's year is the first of them; 近三年内 looks back).
+_COMING_YEARS = re.compile(
+    r"(?:今后|未来)([两二三四五六七八九十2-9])年|用([两二三四五六七八九十2-9])年(?:左右)?时间"
+    r"|(?<![近前过去来\d两二三四五六七八九十])([两二三四五六七八九十2-9])年内")
+# A period: 2021—2025年, 2026~2030年, 2023年至2025年.
+_RANGE_MARKS = "-—–~至到"
+_YEAR_RANGE = re.compile(rf"({YEAR})年?\s*[{_RANGE_MARKS}]\s*({YEAR})年")
 _ANNUAL_PHRASE = re.compile(
     rf"({YEAR})年(?:度)?(?:全[市区县省镇]|全年|区政府|市政府|县政府|我[市区县])?"
     r"(?:的)?(?:主要预期目标|经济社会发展的主要预期目标|重点工作|国民经济和社会发展计划|工作规划|工作要点|"
@@ -175,11 +181,13 @@ class Outline:
             if span and (self.scope is None or self.scope[1] < span[1]):
                 self.scope = span
                 return match.start()
+        if self.scope is None and self.document_year and "年" in text:
             coming = _COMING_YEARS.search(text)
-            if self.scope is None and self.document_year and coming:
-                self.scope = (self.document_year, self.document_year + 4)
+            if coming:
+                years = int(parse_number(next(group for group in coming.groups() if group)))
+                self.scope = (self.document_year, self.document_year + years - 1)
                 return coming.start()
-        if self.scope is None and ("-" in text or "—" in text or "至" in text):
+        if self.scope is None and any(mark in text for mark in _RANGE_MARKS):
             match = _YEAR_RANGE.search(text)
             self.scope = _year_range(text)
             if self.scope and match:
