@@ -59,6 +59,16 @@ def test_an_observation_cannot_be_deleted_or_changed_in_the_back_office(admin_pa
     assert 'name="value"' not in page
 
 
+def test_a_changed_observation_posted_to_the_back_office_is_refused(admin_client, admin_page):
+    observation = Observation.objects.get()
+    response = admin_client.post(
+        reverse("admin:data_observation_change", args=[observation.pk]), {
+            "place": "示例区", "indicator": "地区生产总值", "period": "2021", "value": "999",
+            "unit": "亿元", "kind": "level", "source": "改", "provenance": "official"})
+    assert response.status_code == 403
+    assert list(Observation.objects.values_list("revision", "value")) == [(1, 320.0)]
+
+
 def test_a_correction_added_in_the_back_office_is_the_next_revision(admin_client, admin_page):
     response = admin_client.post(reverse("admin:data_observation_add"), {
         "place": "示例区", "indicator": "地区生产总值", "period": "2021", "value": "321",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 from django.urls import reverse
+from django.utils import timezone
 
 from planwatch.domain import Observation as Figure
 from planwatch.domain import parse_period
+from planwatch.web.data.importer import import_observations
 from planwatch.web.data.models import Observation
 from planwatch.web.data.store import save_observations
 from planwatch.web.plans.models import Target
@@ -35,3 +39,20 @@ def test_observation_revisions_are_listed_newest_first(client_of, plan):
 def test_an_unknown_kind_of_object_is_not_found(client_of, plan):
     assert client_of("planner").get(reverse("data:history", args=["secret", 1])
                                     ).status_code == 404
+
+
+def test_an_imported_figure_shows_who_when_which_file_and_before_and_after(client_of, plan,
+                                                                          users):
+    for value in ("350.5", "352"):
+        import_observations(io.BytesIO(
+            f"place,indicator,period,value,unit,kind,source\n示例区,地区生产总值,2023,{value},"
+            "亿元,level,统计公报\n".encode()), f"gdp-{value}.csv", user=users["planner"])
+    first, second = Observation.objects.order_by("revision")
+    page = client_of("planner").get(reverse("data:history", args=["observation", first.pk])
+                                    ).content.decode()
+    log = page[page.index("变更记录"):]
+    newest, oldest = log.index("gdp-352.csv"), log.index("gdp-350.5.csv")
+    assert newest < oldest
+    assert "新增第 2 版" in log[newest - 40:newest] and "value:350.5 → 352.0" in log[newest:oldest]
+    assert f"{timezone.localtime(second.recorded_at):%Y-%m-%d %H:%M:%S}" in log
+    assert log.count("<td>planner</td>") == 2

@@ -7,6 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from planwatch.web.data import importer
 from planwatch.web.data.importer import import_observations
 from planwatch.web.data.models import ImportBatch, Observation, ReportingRule
 
@@ -26,15 +27,30 @@ GOOD = ("示例区,地区生产总值,2023,350.5,亿元,level,统计公报",
         "示例区,区本级留用收入,2023Q1,8.5,%,growth_pct,财政局")
 
 
-def test_a_good_file_is_stored_with_its_batch_and_history(plan, users):
+def test_a_good_file_is_stored_with_its_batch_and_who_and_when_on_every_row(plan, users):
     result = run(csv_file(*GOOD), user=users["planner"])
     assert result.ok and result.committed and (result.rows_read, result.rows_added) == (3, 3)
     batch = ImportBatch.objects.get()
-    assert (batch.rows_added, batch.imported_by) == (3, "planner")
-    assert set(Observation.objects.values_list("import_batch", flat=True)) == {batch.pk}
-    history = Observation.history.all()
-    assert history.count() == 3
-    assert {(h.history_type, h.history_user_id) for h in history} == {("+", users["planner"].pk)}
+    assert (batch.file_name, batch.rows_read, batch.rows_added, batch.imported_by) == (
+        "upload.csv", 3, 3, "planner")
+    assert set(Observation.objects.values_list(
+        "import_batch", "recorded_by", "recorded_at", "revision")) == {
+        (batch.pk, "planner", batch.imported_at, 1)}
+
+
+def test_a_figure_repeated_late_in_a_big_file_leaves_nothing_of_the_first_attempt(
+        plan, monkeypatch):
+    # Rows are streamed into the table a slice at a time as revision 1; a figure repeated in
+    # a later slice breaks the unique constraint and the file is stored the staged way, so
+    # the repeated figure gets revision 2 and the streamed slices are not kept twice.
+    monkeypatch.setattr(importer, "FIRST_SLICE_ROWS", 2)
+    monkeypatch.setattr(importer, "LAST_SLICE_ROWS", 2)
+    result = run(csv_file(*GOOD, "示例区,地区生产总值,2022,340,亿元,level,快报",
+                          "示例区,地区生产总值,2023,351,亿元,level,公报"))
+    assert result.ok and (result.rows_read, result.rows_added) == (5, 5)
+    assert ImportBatch.objects.get().rows_added == 5
+    assert list(Observation.objects.filter(indicator="地区生产总值", period="2023")
+                .order_by("revision").values_list("revision", "value")) == [(1, 350.5), (2, 351.0)]
 
 
 def test_importing_the_same_file_again_changes_nothing(plan, row_counts):

@@ -1,12 +1,23 @@
 """Import an observations file (CSV or XLSX) into the database: all rows or none.
 
-The file is read as a stream. Every row is checked (rows.RowChecker) and the good ones are
-bulk-loaded into a temporary staging table (COPY on PostgreSQL, executemany on SQLite); the
-database then finds repeated rows and adds, in one INSERT … SELECT, exactly what
-data.store.save_observations would add: nothing for a figure whose stored current revision
-says the same, the next revision for a changed figure, every row of a figure seen for the
-first time. So re-importing a file changes nothing, and a changed value becomes a new
-revision. Any problem rolls the whole import back; a dry run always does.
+The file is read as a stream and every row is checked (rows.RowChecker). Two ways of storing
+the good rows give exactly what data.store.save_observations would add:
+
+- Straight (the usual first import of a file): every row is a figure seen once in the file
+  and never stored, so each is revision 1. The rows are streamed into the observation table
+  while they are read (COPY on PostgreSQL, whose server process then works on the other core
+  while Python checks the next rows; executemany on SQLite). The table's unique figure +
+  revision constraint is the proof: a figure repeated in the file or already stored breaks
+  it, and so does nothing else a checked row can do.
+- Staged (a dry run, or when the straight way met a problem row or a repeated figure, which
+  it undoes at once): the rows go into a temporary staging table; the database then finds
+  repeated rows and adds, in one INSERT … SELECT, nothing for a figure whose stored current
+  revision says the same, the next revision for a changed figure, every row of a figure seen
+  for the first time.
+
+So re-importing a file changes nothing, and a changed value becomes a new revision. Any
+problem rolls the whole import back; a dry run always does. Imported rows are their own audit
+record (recorded_by, recorded_at, import_batch: see docs/data.md, History).
 """
 
 from __future__ import annotations
@@ -17,7 +28,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from planwatch.web.data.models import ImportBatch, Observation, ReportingRule
@@ -40,6 +51,11 @@ STAGED_TYPES = ("int4", "text", "text", "text", "int4", "int4", "int4", "float8"
                 "text", "text")
 STORED = ("place", "indicator", "period", "year", "months", "span", "value", "unit", "kind",
           "source", "provenance")
+WRITTEN = (*STORED, "revision", "recorded_by", "recorded_at", "import_batch_id")
+# The binary COPY format is the column's own: smallint is two bytes, not four.
+WRITTEN_TYPES = ("text", "text", "text", "int2", "int2", "int2", "float8", "text", "text",
+                 "text", "text", "int4", "text", "timestamptz", "int8")
+FIRST_SLICE_ROWS, LAST_SLICE_ROWS = 1_000, 100_000
 
 
 @dataclass
@@ -93,37 +109,80 @@ def indicator_rules() -> dict[str, IndicatorRule]:
 def import_observations(file: IO[bytes], name: str, *, user=None,
                         dry_run: bool = False) -> ImportResult:
     """Check and (unless dry_run or any problem) store the file's rows in one transaction."""
-    result = ImportResult(name)
     checker = RowChecker(indicator_rules())
     digest = _sha256(file)
+    result = ImportResult(name)
     try:
         with transaction.atomic():
             if _is_postgres():
                 _prepare_postgres()
-            # The staging table is created inside the transaction, so a rollback (a problem,
-            # a dry run, an error) removes it with everything else.
-            _create_staging()
-            for chunk in _chunks(_checked(name, file, checker, result)):
-                _stage(chunk)
-            if _is_postgres():
-                _analyse_staging()
-            else:
-                _index_staging()
-            all_new = _all_new()
-            if not all_new:
-                _find_duplicates(result)
-            if result.ok and not dry_run:
-                result.rows_added = _store(name, digest, result.rows_read, user,
-                                           _new_rows_query(all_new))
-                result.committed = True
-                _drop_staging()
-            else:
-                if result.ok:
-                    result.rows_added = _count_new(_new_rows_query(all_new))
-                transaction.set_rollback(True)
+            if not dry_run:
+                stored = _store_straight(name, digest, file, checker, user)
+                if stored is not None:
+                    return stored
+                file.seek(0)
+            _import_staged(name, digest, file, checker, user, dry_run, result)
     except FileProblem as problem:
         result.file_problem = str(problem)
     return result
+
+
+class _NotAllNew(Exception):
+    """The straight way does not fit this file: a problem row or a repeated figure."""
+
+
+def _store_straight(name: str, digest: str, file: IO[bytes], checker: RowChecker,
+                    user) -> ImportResult | None:
+    """Every row stored as revision 1 of a new figure, streamed as it is checked; None (and
+    nothing of it left behind) when a row has a problem or a figure is repeated or stored."""
+    result = ImportResult(name)
+    try:
+        with transaction.atomic():
+            batch = _new_batch(name, digest, user)
+            constants = (1, batch.imported_by, batch.imported_at, batch.pk)
+            rows = _checked(name, file, checker, result)
+            # A slice at a time, the first ones small, so that a problem or a repeated
+            # figure near the start (a file imported again) stops the straight way early.
+            size = FIRST_SLICE_ROWS
+            while True:
+                written = _write_observations(islice(rows, size), constants)
+                if result.problem_count:
+                    raise _NotAllNew
+                result.rows_added += written
+                if written < size:
+                    break
+                size = min(size * 10, LAST_SLICE_ROWS)
+            _finish_batch(batch, result.rows_read, result.rows_added)
+    except (_NotAllNew, IntegrityError):
+        return None
+    result.committed = True
+    return result
+
+
+def _import_staged(name: str, digest: str, file: IO[bytes], checker: RowChecker, user,
+                   dry_run: bool, result: ImportResult) -> None:
+    # The staging table is created inside the transaction, so a rollback (a problem, a dry
+    # run, an error) removes it with everything else.
+    _create_staging()
+    for chunk in _chunks(_checked(name, file, checker, result)):
+        _stage(chunk)
+    if _is_postgres():
+        _analyse_staging()
+    else:
+        _index_staging()
+    all_new = _all_new()
+    if not all_new:
+        _find_duplicates(result)
+    if result.ok and not dry_run:
+        batch = _new_batch(name, digest, user)
+        result.rows_added = _store(batch, _new_rows_query(all_new))
+        _finish_batch(batch, result.rows_read, result.rows_added)
+        result.committed = True
+        _drop_staging()
+    else:
+        if result.ok:
+            result.rows_added = _count_new(_new_rows_query(all_new))
+        transaction.set_rollback(True)
 
 
 def _sha256(file: IO[bytes]) -> str:
@@ -270,32 +329,47 @@ def _count_new(new_rows: str) -> int:
         return cursor.fetchone()[0]
 
 
-def _store(name: str, digest: str, rows_read: int, user, new_rows: str) -> int:
-    now = timezone.now()
-    username = user.get_username() if user is not None else ""
-    batch = ImportBatch.objects.create(file_name=name[:255], sha256=digest, rows_read=rows_read,
-                                       imported_by=username, imported_at=now)
+def _new_batch(name: str, digest: str, user) -> ImportBatch:
+    return ImportBatch.objects.create(
+        file_name=name[:255], sha256=digest,
+        imported_by=user.get_username() if user is not None else "", imported_at=timezone.now())
+
+
+def _finish_batch(batch: ImportBatch, rows_read: int, rows_added: int) -> None:
+    batch.rows_read, batch.rows_added = rows_read, rows_added
+    batch.save(update_fields=["rows_read", "rows_added"])
+
+
+def _write_observations(rows: Iterator[CheckedRow], constants: tuple) -> int:
+    """Rows stored as they come, each with the revision, recorded_by, recorded_at and
+    import_batch of `constants`; how many there were."""
+    written = 0
     table = Observation._meta.db_table
-    history = Observation.history.model._meta.db_table
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    columns = ", ".join(STORED) + ", revision, recorded_by, recorded_at, import_batch_id"
-    insert = (f"INSERT INTO {table} ({columns}) SELECT new_rows.*, %s, %s, %s "
-              f"FROM ({new_rows}) new_rows")
-    # The audit trail of simple_history, written the way bulk_create_with_history would.
-    audit = (f"INSERT INTO {history} (id, {columns}, history_date, history_change_reason, "
-             f"history_type, history_user_id) SELECT id, {columns}, %s, %s, '+', %s FROM ")
-    audit_values = [stamp, f"导入 {name}"[:100], user.pk if user is not None else None]
     with connection.cursor() as cursor:
         if _is_postgres():
-            # One statement: the history is written from the inserted rows as they are
-            # returned, instead of finding them again by batch.
-            cursor.execute(f"WITH inserted AS ({insert} RETURNING id, {columns}) "
-                           f"{audit} inserted", [username, stamp, batch.pk, *audit_values])
+            # psycopg's own cursor, so its errors (a broken unique constraint) are turned
+            # into Django's here.
+            with connection.wrap_database_errors, cursor.cursor.copy(
+                    f"COPY {table} ({', '.join(WRITTEN)}) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(WRITTEN_TYPES)
+                for row in rows:
+                    copy.write_row(row[1:] + constants)
+                    written += 1
         else:
-            cursor.execute(insert, [username, stamp, batch.pk])
-            cursor.execute(f"{audit} {table} WHERE import_batch_id = %s",
-                           [*audit_values, batch.pk])
-        added = cursor.rowcount
-    batch.rows_added = added
-    batch.save(update_fields=["rows_added"])
-    return added
+            for chunk in _chunks(rows):
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(WRITTEN)}) "
+                    f"VALUES ({', '.join(['%s'] * len(WRITTEN))})",
+                    [row[1:] + constants for row in chunk])
+                written += len(chunk)
+    return written
+
+
+def _store(batch: ImportBatch, new_rows: str) -> int:
+    table = Observation._meta.db_table
+    stamp = connection.ops.adapt_datetimefield_value(batch.imported_at)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({', '.join(WRITTEN)}) "
+                       f"SELECT new_rows.*, %s, %s, %s FROM ({new_rows}) new_rows",
+                       [batch.imported_by, stamp, batch.pk])
+        return cursor.rowcount

@@ -3,6 +3,11 @@
 A correction is a new row with the next revision number; the earlier rows stay, so what was
 known at any time can be shown. A figure's identity is (place, indicator, period, kind,
 provenance): an illustrative series never becomes a revision of an official one.
+
+Observations have no simple_history table: a row is never changed, and it records who
+entered it, when, and from which import batch, so the revisions of a figure are its audit
+trail (who, when, before and after). A copy of every row in a history table said nothing
+more, and doubled what a bulk import writes (docs/data.md, History).
 """
 
 from __future__ import annotations
@@ -54,7 +59,6 @@ class Observation(models.Model):
     import_batch = models.ForeignKey("ImportBatch", verbose_name=_("导入批次"), null=True,
                                      blank=True, on_delete=models.PROTECT, related_name="+",
                                      db_constraint=False)
-    history = HistoricalRecords()
 
     objects = ObservationQuerySet.as_manager()
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Max
-from simple_history.utils import bulk_create_with_history
 
 from planwatch import domain
 from planwatch.web.data.models import Observation
@@ -52,7 +51,7 @@ def save_observations(observations: Iterable[domain.Observation], *,
                 rows = rows[-1:]
             for offset, observation in enumerate(rows, start=1):
                 new_rows.append(_row(observation, revision + offset, recorded_by))
-        bulk_create_with_history(new_rows, Observation)
+        Observation.objects.bulk_create(new_rows)
     return len(new_rows)
 
 

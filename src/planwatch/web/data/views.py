@@ -278,19 +278,54 @@ def history(request, kind: str, pk: int):
                    "accounts.view_all_plans"))
     if not allowed:
         raise PermissionDenied
+    revisions = None
+    if kind == "observation":
+        revisions = list(Observation.objects.filter(
+            place=subject.place, indicator=subject.indicator, period=subject.period,
+            kind=subject.kind, provenance=subject.provenance).select_related("import_batch")
+            .order_by("-revision"))
+        changes = _revision_changes(revisions)
+    else:
+        changes = _recorded_changes(subject)
+    return render(request, "data/history.html", {
+        "subject": subject, "kind": kind, "changes": changes, "revisions": revisions})
+
+
+def _recorded_changes(subject) -> list[dict]:
+    """The object's simple_history records, newest first, each against the one before."""
     records = list(subject.history.select_related("history_user")
                    .order_by("-history_date", "-history_id"))
     changes = []
     for newer, older in zip(records, records[1:] + [None], strict=True):
-        delta = newer.diff_against(older).changes if older is not None else []
-        changes.append({"record": newer, "changes": delta})
-    revisions = None
-    if kind == "observation":
-        revisions = Observation.objects.filter(
-            place=subject.place, indicator=subject.indicator, period=subject.period,
-            kind=subject.kind, provenance=subject.provenance).order_by("-revision")
-    return render(request, "data/history.html", {
-        "subject": subject, "kind": kind, "changes": changes, "revisions": revisions})
+        action = newer.get_history_type_display()
+        if newer.history_change_reason:
+            action += f"({newer.history_change_reason})"
+        changes.append({
+            "when": newer.history_date, "action": action,
+            "who": newer.history_user.get_username() if newer.history_user else "",
+            "changes": newer.diff_against(older).changes if older is not None else []})
+    return changes
+
+
+REVISED_FIELDS = ("value", "unit", "source")
+
+
+def _revision_changes(revisions: list[Observation]) -> list[dict]:
+    """An observation's change log from its revisions, newest first: rows are never changed,
+    so each revision is one change — who entered it, when, from which import, and what it
+    says against the revision before it."""
+    changes = []
+    for newer, older in zip(revisions, revisions[1:] + [None], strict=True):
+        action = gettext("新增第 %(revision)d 版") % {"revision": newer.revision}
+        if newer.import_batch is not None:
+            action += "(" + gettext("导入 %(file)s") % {
+                "file": newer.import_batch.file_name} + ")"
+        changes.append({
+            "when": newer.recorded_at, "who": newer.recorded_by, "action": action,
+            "changes": [] if older is None else [
+                {"field": name, "old": getattr(older, name), "new": getattr(newer, name)}
+                for name in REVISED_FIELDS if getattr(older, name) != getattr(newer, name)]})
+    return changes
 
 
 @login_required
