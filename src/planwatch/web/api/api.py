@@ -4,7 +4,7 @@ docs at /api/docs).
 Read plans, targets, current observations and assessments; submit observations. A caller is
 identified by a per-user token (`Authorization: Bearer …`, issued on /data/api-token/) or
 by the browser session (with its CSRF token); without either, only published plans are
-readable. Every endpoint asks accounts.permissions, exactly as the pages do, and writes go
+readable, and only as their public page shows them. Every endpoint asks accounts.permissions, exactly as the pages do, and writes go
 through data.reporting, so a figure submitted here waits for a planner's approval like one
 typed into the department page.
 """
@@ -19,6 +19,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
+from planwatch.domain import parse_period
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.accounts.permissions import (
     can_view_plan,
@@ -35,7 +36,11 @@ class BearerToken(HttpBearer):
 
 
 def public(request):
-    """No credentials: the public, who read published plans only."""
+    """No credentials: the public, who read published plans only, as the public page shows
+    them. A request that brings a token which is not (or no longer) valid is refused rather
+    than answered as the public: its caller would otherwise take the public's view for its own."""
+    if "Authorization" in request.headers:
+        return None
     return AnonymousUser()
 
 
@@ -47,6 +52,19 @@ WRITE = [BearerToken(), django_auth]
 
 def _user(request):
     return request.auth
+
+
+def _published_moment(request, plan: Plan) -> date | None:
+    """For the public, the date the planners published the plan's assessments as of (None when
+    they published none); for anyone signed in, None: they read the plan as its pages show it.
+
+    The public reads what /public/ shows and no more: no assessment at a later date, no figure
+    for a later period, no replay of superseded revisions."""
+    if _user(request).is_authenticated:
+        return None
+    if plan.published_as_of is None:
+        raise HttpError(404, "该规划尚未公开评估结果 / no assessment published for this plan")
+    return plan.published_as_of
 
 
 def _plan(request, name: str) -> Plan:
@@ -158,6 +176,10 @@ def observations(request, name: str, indicator: str | None = None):
         names &= {indicator}
     rows = Observation.objects.current().filter(indicator__in=names).order_by(
         "indicator", "place", "year", "months", "kind", "provenance")
+    published = _published_moment(request, plan)
+    if published is not None:
+        rows = [o for o in rows.filter(year__lte=published.year)
+                if parse_period(o.period).end_date <= published]
     return [ObservationOut(id=o.id, place=o.place, indicator=o.indicator, period=o.period,
                            value=o.value, unit=o.unit, kind=o.kind, source=o.source,
                            provenance=o.provenance, revision=o.revision,
@@ -170,6 +192,15 @@ def assessments(request, name: str, as_of: date | None = None, known_on: date | 
     from planwatch.web.assessments import assess_plan, default_as_of
 
     plan = _plan(request, name)
+    published = _published_moment(request, plan)
+    if published is not None:
+        if as_of is not None and as_of > published:
+            raise HttpError(403, f"公开的评估截至 {published.isoformat()} / "
+                                 f"assessments are published as of {published.isoformat()}")
+        if known_on is not None:
+            raise HttpError(403, "“截至某日所知”回放需要登录 / replaying a past day needs "
+                                 "signing in")
+        as_of = as_of or published
     judged = assess_plan(plan, as_of or default_as_of(plan), known_on=known_on)
     return [AssessmentOut(target=a.target_id, status=a.status, status_zh=a.status_zh,
                           outlook=a.outlook, outlook_zh=a.outlook_zh,
