@@ -46,9 +46,9 @@ def tokens(page: str) -> set[str]:
 def test_a_cached_page_takes_the_sign_in_the_plan_and_the_role_only(
         member_client, django_assert_num_queries, url):
     first = html(member_client, url)
-    # The session, the user, the plan with its data version, the role's permissions: no
-    # assessment, no target, no figures.
-    with django_assert_num_queries(4):
+    # The session, the user, then the plan with its data version and the person's role
+    # permissions: no assessment, no target, no figures.
+    with django_assert_num_queries(3):
         again = html(member_client, url)
     assert CSRF_FIELD.sub("", again) == CSRF_FIELD.sub("", first)
 

@@ -186,21 +186,27 @@ def data_version(plan: models.Plan) -> str:
         return _version_token(cursor.fetchone())
 
 
-def plan_with_version(name: str) -> models.Plan | None:
+def plan_with_version(name: str, joined: tuple[str, list] | None = None
+                      ) -> tuple[models.Plan | None, list]:
     """The plan called `name` with its jurisdiction, and its data_version as
     `plan.data_version`, read in one query: the lookup every signed-in plan page starts with,
     so a cached page costs one query here rather than two. The version is the one of this
-    request's start; a view that changes the plan's data asks data_version() again."""
-    plan_columns, place_columns, sql = _plan_with_version_sql(connection.vendor)
+    request's start; a view that changes the plan's data asks data_version() again.
+
+    `joined`, a query of one column and its parameters, rides along in the same round trip
+    (plan_view reads the person's role permissions so); its values come back second."""
+    plan_columns, place_columns, sql = _plan_with_version_sql(
+        connection.vendor, joined[0] if joined else None)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [name])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    plan = plan_columns.instance(row)
-    plan.jurisdiction = place_columns.instance(row)
-    plan.data_version = _version_token(row[place_columns.end:])
-    return plan
+        cursor.execute(sql, [*(joined[1] if joined else []), name])
+        rows = cursor.fetchall()
+    if not rows:
+        return None, []
+    plan = plan_columns.instance(rows[0])
+    plan.jurisdiction = place_columns.instance(rows[0])
+    plan.data_version = _version_token(rows[0][place_columns.end:place_columns.end + 4])
+    values = [row[-1] for row in rows if row[-1] is not None] if joined else []
+    return plan, values
 
 
 def _version_token(values) -> str:
@@ -259,8 +265,10 @@ class _ModelColumns:
 
 
 @cache
-def _plan_with_version_sql(vendor: str) -> tuple[_ModelColumns, _ModelColumns, str]:
-    """plan_with_version's columns and query, built once per database vendor."""
+def _plan_with_version_sql(vendor: str, joined: str | None
+                           ) -> tuple[_ModelColumns, _ModelColumns, str]:
+    """plan_with_version's columns and query, built once per database vendor (and joined
+    query): the joined rows repeat the plan's, which is one row."""
     quote = connection.ops.quote_name
     plan_meta, place_meta = models.Plan._meta, models.Jurisdiction._meta
     plan_columns = _ModelColumns.of(models.Plan, 0)
@@ -268,11 +276,13 @@ def _plan_with_version_sql(vendor: str) -> tuple[_ModelColumns, _ModelColumns, s
     selected = [f"p.{quote(f.column)}" for f in plan_meta.concrete_fields] + [
         f"j.{quote(f.column)}" for f in place_meta.concrete_fields]
     plan_id = f"p.{quote(plan_meta.pk.column)}"
+    extra_column, extra_table = ((", joined.*", f" LEFT JOIN ({joined}) joined ON 1 = 1")
+                                 if joined else ("", ""))
     return plan_columns, place_columns, (
-        f"SELECT {', '.join(selected)}, {_version_columns(plan_id)}"
+        f"SELECT {', '.join(selected)}, {_version_columns(plan_id)}{extra_column}"
         f" FROM {quote(plan_meta.db_table)} p JOIN {quote(place_meta.db_table)} j"
         f" ON j.{quote(place_meta.pk.column)} = p.{quote(plan_meta.get_field('jurisdiction').column)}"
-        f" WHERE p.{quote(plan_meta.get_field('name').column)} = %s")
+        f"{extra_table} WHERE p.{quote(plan_meta.get_field('name').column)} = %s")
 
 
 def default_as_of(plan: models.Plan, today: date | None = None) -> date:

@@ -35,14 +35,19 @@ def _has(user, codename: str) -> bool:
 
 def _role_permissions(user) -> frozenset[str]:
     """The user's accounts permissions (through groups or granted directly), read in one
-    query and kept on the user object for the rest of the request."""
+    query (or with the plan, by plan_view) and kept on the user object for the rest of the
+    request — never longer: a revoked role stops working on the next request."""
     cached = getattr(user, "_planwatch_permissions", None)
     if cached is None:
         with connection.cursor() as cursor:
-            cursor.execute(_permissions_sql(connection.vendor), ["accounts", user.pk, user.pk])
+            cursor.execute(*_permissions_query(user))
             cached = frozenset(codename for (codename,) in cursor.fetchall())
         user._planwatch_permissions = cached
     return cached
+
+
+def _permissions_query(user) -> tuple[str, list]:
+    return _permissions_sql(connection.vendor), ["accounts", user.pk, user.pk]
 
 
 @cache
@@ -156,13 +161,21 @@ def plan_view(view):
     """Resolve the URL's plan name to a Plan the user may see, and pass it to the view.
 
     Anonymous visitors of an unpublished plan are sent to sign in; a signed-in user without
-    access gets 403. The plan comes with its jurisdiction and its data version
-    (`plan.data_version`, what cached pages are keyed on) from one query.
+    access gets 403. The plan comes with its jurisdiction, its data version
+    (`plan.data_version`, what cached pages are keyed on) and the person's role permissions
+    from one query.
     """
 
     @wraps(view)
     def wrapper(request, plan_name: str, *args, **kwargs):
-        plan = plan_with_version(plan_name)
+        user = request.user
+        # A signed-in person's role permissions come in the plan's query: one round trip.
+        reads_permissions = (user.is_authenticated and not user.is_superuser
+                             and getattr(user, "_planwatch_permissions", None) is None)
+        plan, codenames = plan_with_version(
+            plan_name, _permissions_query(user) if reads_permissions else None)
+        if reads_permissions and plan is not None:
+            user._planwatch_permissions = frozenset(codenames)
         if not request.user.is_authenticated and (plan is None or not is_published(plan)):
             # Whether an unpublished plan exists is not told before signing in.
             return redirect_to_login(request.get_full_path())
