@@ -17,6 +17,7 @@ from datetime import date
 from planwatch import domain
 from planwatch.domain.observation_csv import write_observations
 from planwatch.evaluate.render import as_csv, as_json
+from planwatch.web.data.rows import neutralise
 
 TARGET_COLUMNS = ("id", "indicator", "kind", "comparator", "value", "unit", "year",
                   "period_start", "place", "base_year", "base_value", "tolerance", "attribute",
@@ -109,6 +110,25 @@ def _targets_csv(records: list[dict]) -> str:
     return buffer.getvalue()
 
 
+def _spreadsheet_safe(csv_text: str) -> str:
+    """The CSV with every text cell a spreadsheet would run as a formula (= + - @ …, e.g. a
+    reporter's note or source) made inert by a leading apostrophe, as the figures export does;
+    numbers such as -3.2 stay numbers. The public opens these files in Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in csv.reader(io.StringIO(csv_text)):
+        writer.writerow([cell if _is_number(cell) else neutralise(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def published_observations(observations: list[domain.Observation], as_of: date
                            ) -> list[domain.Observation]:
     return [o for o in observations if o.period.end_date <= as_of]
@@ -126,15 +146,15 @@ def open_data_zip(*, title: str, place: str, as_of: date, targets: list[domain.T
     files = {
         "README.md": DICTIONARY.format(title=title, place=place, as_of=as_of.isoformat()),
         "targets.json": json.dumps(records, ensure_ascii=False, indent=2) + "\n",
-        "targets.csv": _targets_csv(records),
-        "observations.csv": observations_csv.getvalue(),
+        "targets.csv": _spreadsheet_safe(_targets_csv(records)),
+        "observations.csv": _spreadsheet_safe(observations_csv.getvalue()),
         "observations.json": json.dumps(
             [{"place": o.place, "indicator": o.indicator, "period": o.period.label,
               "value": o.value, "unit": o.unit, "kind": o.kind.value, "source": o.source,
               "provenance": o.provenance.value} for o in observations],
             ensure_ascii=False, indent=2) + "\n",
         "assessments.json": as_json(as_of, assessments, rollup, indicators),
-        "assessments.csv": as_csv(assessments, indicators),
+        "assessments.csv": _spreadsheet_safe(as_csv(assessments, indicators)),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
