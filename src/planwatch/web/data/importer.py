@@ -38,7 +38,7 @@ from planwatch.web.data.rows import (
     IndicatorRule,
     Problem,
     RowChecker,
-    iter_rows,
+    read_records,
 )
 
 MAX_LISTED_PROBLEMS = 1000
@@ -195,15 +195,12 @@ def _sha256(file: IO[bytes]) -> str:
 
 def _checked(name: str, file: IO[bytes], checker: RowChecker,
              result: ImportResult) -> Iterator[CheckedRow]:
-    for number, cells in iter_rows(name, file):
+    add_problem = result.add_problem
+    for checked in checker.check_records(*read_records(name, file)):
         result.rows_read += 1
-        if isinstance(cells, Problem):
-            result.add_problem(cells)
-            continue
-        checked = checker.check(number, cells)
-        if isinstance(checked, list):
+        if type(checked) is list:
             for problem in checked:
-                result.add_problem(problem)
+                add_problem(problem)
         else:
             yield checked
 

@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import IO, NamedTuple
 
 from planwatch.domain.observation_csv import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
@@ -108,32 +109,49 @@ class RowChecker:
         self._valid: dict[tuple[str, str, str, str], tuple[float, float, float] | None] = {}
 
     def check(self, row: int, cells: dict[str, str]) -> CheckedRow | list[Problem]:
-        """The row checked; a million-row file goes through the fast path, which only looks
-        up what earlier rows established, and any doubt falls through to the full check."""
-        get = cells.get
-        place, indicator = get("place", "").strip(), get("indicator", "").strip()
-        period_text, value_text = get("period", "").strip(), get("value", "").strip()
-        unit, kind = get("unit", "").strip(), get("kind", "").strip().lower()
-        source = get("source", "").strip()
-        provenance = get("provenance", "").strip().lower() or "official"
-        period = self._periods.get(period_text)
-        if (place and indicator and value_text and type(period) is tuple
-                and "'" not in (place[0], indicator[0], source[:1])):
-            combination = (indicator, unit, kind, provenance)
-            if combination not in self._valid:
-                self._valid[combination] = self._valid_combination(*combination)
-            valid = self._valid[combination]
-            if valid is not None:
-                try:
-                    value = float(value_text)
-                except ValueError:
-                    value = math.nan
-                factor, low, high = valid
-                if math.isfinite(value) and low <= value * factor <= high:
-                    label, year, months, span = period
-                    return CheckedRow(row, place, indicator, label, year, months, span, value,
-                                      unit, kind, source, provenance)
-        return self.full_check(row, cells)
+        """The row checked, as check_records checks each row of a file."""
+        return next(self.check_records(COLUMNS, iter([(row, [cells.get(c, "") for c in COLUMNS])])))
+
+    def check_records(self, columns: list[str], records: Iterator[tuple[int, Record]]
+                      ) -> Iterator[CheckedRow | list[Problem]]:
+        """Each record checked: a CheckedRow, or the row's problems. A million-row file goes
+        through the fast path, which reads cells by position and only looks up what earlier
+        rows established; any doubt falls through to the full check."""
+        at = {column: index for index, column in enumerate(columns) if column}
+        required = itemgetter(*(at[column] for column in REQUIRED_COLUMNS))
+        provenance_at = at.get("provenance")
+        periods, valid_combinations = self._periods, self._valid
+        isfinite, new_row = math.isfinite, tuple.__new__
+        for row, cells in records:
+            if type(cells) is Problem:
+                yield [cells]
+                continue
+            place, indicator, period_text, value_text, unit, kind, source = required(cells)
+            place, indicator, source = place.strip(), indicator.strip(), source.strip()
+            period = periods.get(period_text.strip())
+            value_text, unit = value_text.strip(), unit.strip()
+            kind = kind.strip().lower()
+            provenance = ("official" if provenance_at is None
+                          else cells[provenance_at].strip().lower() or "official")
+            if (place and indicator and value_text and type(period) is tuple
+                    and "'" not in (place[0], indicator[0], source[:1])):
+                combination = (indicator, unit, kind, provenance)
+                valid = valid_combinations.get(combination, False)
+                if valid is False:
+                    valid = valid_combinations[combination] = self._valid_combination(
+                        *combination)
+                if valid is not None:
+                    try:
+                        value = float(value_text)
+                    except ValueError:
+                        value = math.nan
+                    factor, low, high = valid
+                    if isfinite(value) and low <= value * factor <= high:
+                        label, year, months, span = period
+                        yield new_row(CheckedRow, (row, place, indicator, label, year, months,
+                                                   span, value, unit, kind, source, provenance))
+                        continue
+            yield self.full_check(row, dict(zip(columns, cells, strict=True)))
 
     def _valid_combination(self, indicator: str, unit: str, kind: str,
                            provenance: str) -> tuple[float, float, float] | None:
@@ -268,17 +286,25 @@ def read_header(name: str, header: list[str]) -> list[str]:
 
 
 Cells = dict[str, str] | Problem
+Record = list[str] | Problem
 
 
 def iter_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
     """(row number, cells by column) for every non-empty row of a CSV or XLSX file, told
     apart by content, not by name; a row that cannot be split into cells comes as a Problem."""
+    columns, records = read_records(name, file)
+    for number, cells in records:
+        yield number, cells if type(cells) is Problem else {
+            column: cell for column, cell in zip(columns, cells, strict=True) if column}
+
+
+def read_records(name: str, file: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, Record]]]:
+    """The header's columns, and (row number, cells in the header's order) for every
+    non-empty row: what iter_rows gives, without a dictionary per row."""
     head = file.read(4)
     file.seek(0)
-    if head == b"PK\x03\x04":
-        yield from _xlsx_rows(name, file)
-    else:
-        yield from _csv_rows(name, file)
+    records = _xlsx_records(name, file) if head == b"PK\x03\x04" else _csv_records(name, file)
+    return next(records), records
 
 
 def _text_stream(name: str, file: IO[bytes]) -> io.TextIOBase:
@@ -296,7 +322,8 @@ def _text_stream(name: str, file: IO[bytes]) -> io.TextIOBase:
     return io.TextIOWrapper(file, encoding=encoding, newline="")
 
 
-def _csv_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
+def _csv_records(name: str, file: IO[bytes]) -> Iterator:
+    """The columns first, then the records (see read_records)."""
     stream = _text_stream(name, file)
     reader = csv.reader(stream)
     try:
@@ -306,14 +333,14 @@ def _csv_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
             raise FileProblem(f"{name}: 空文件,第 1 行应为表头 "
                               + ",".join(REQUIRED_COLUMNS)) from None
         columns = read_header(name, header)
+        yield columns
         width = len(columns)
         for number, row in enumerate(reader, start=2):
-            if not any(row):
-                continue
             if len(row) != width:
-                yield number, Problem(number, None, f"该行有 {len(row)} 个字段,表头有 {width} 个")
-                continue
-            yield number, dict(zip(columns, row, strict=True))
+                if any(row):
+                    yield number, Problem(number, None, f"该行有 {len(row)} 个字段,表头有 {width} 个")
+            elif any(row):
+                yield number, row
     except UnicodeDecodeError:
         raise FileProblem(f"{name}: 文件编码既不是 UTF-8 也不是 GBK/GB18030") from None
     except csv.Error as error:
@@ -322,7 +349,8 @@ def _csv_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
         stream.detach()
 
 
-def _xlsx_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
+def _xlsx_records(name: str, file: IO[bytes]) -> Iterator:
+    """The columns first, then the records (see read_records)."""
     import zipfile
 
     from openpyxl import load_workbook
@@ -338,12 +366,13 @@ def _xlsx_rows(name: str, file: IO[bytes]) -> Iterator[tuple[int, Cells]]:
         if header is None:
             raise FileProblem(f"{name}: 空工作表,第 1 行应为表头 " + ",".join(REQUIRED_COLUMNS))
         columns = read_header(name, list(header))
+        yield columns
+        width = len(columns)
         for number, row in enumerate(rows, start=2):
             cells = [_cell_text(cell) for cell in row]
-            if not any(cells):
-                continue
-            yield number, {column: cell for column, cell in zip(columns, cells, strict=False)
-                           if column}
+            if any(cells):
+                # A row may stop short of the header or run past it.
+                yield number, cells[:width] + [""] * (width - len(cells))
     finally:
         workbook.close()
 
