@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from planwatch.web.data import importer
 from planwatch.web.data.importer import import_observations
 from planwatch.web.data.models import ImportBatch, Observation, ReportingRule
+from planwatch.web.data.rows import MAX_LENGTHS
 
 HEADER = "place,indicator,period,value,unit,kind,source"
 
@@ -88,6 +89,19 @@ def test_one_bad_row_stores_nothing_and_every_problem_is_listed(plan, row_counts
         (5, "indicator"), (6, "value"), (7, "unit"), (8, None)]
     assert str(result.problems[-1]) == "第 8 行:与第 2 行完全重复"
     assert row_counts() == before
+
+
+def test_a_place_too_long_for_the_table_is_reported_with_its_row_and_nothing_is_stored(
+        plan, row_counts):
+    before = row_counts()
+    result = run(csv_file(GOOD[0], "区" * 101 + ",地区生产总值,2022,1,亿元,level,x"))
+    assert [str(p) for p in result.problems] == ["第 3 行 place(地区)列:超过 100 个字符"]
+    assert row_counts() == before
+
+
+def test_the_checked_text_widths_are_the_observation_table_s():
+    assert {column: Observation._meta.get_field(column).max_length
+            for column in MAX_LENGTHS} == MAX_LENGTHS
 
 
 def test_a_dry_run_counts_what_would_be_added_and_writes_nothing(plan, row_counts):

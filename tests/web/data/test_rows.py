@@ -71,6 +71,13 @@ def test_growth_rates_are_held_to_percent_whatever_the_indicator_unit():
     assert reasons(checker.check(3, cells(kind="growth_pct", unit="亿元", value="6.1")))
 
 
+def test_a_place_or_unit_longer_than_the_table_holds_is_a_problem_of_its_column():
+    checker = RowChecker(RULES)
+    found = reasons(checker.check(2, cells(place="区" * 101, unit="亿" * 31)))
+    assert ("place", "超过 100 个字符") in found and ("unit", "超过 30 个字符") in found
+    assert isinstance(checker.check(3, cells(place="区" * 100)), CheckedRow)
+
+
 def test_empty_required_cells_are_problems_and_source_may_be_empty():
     found = reasons(RowChecker(RULES).check(2, cells(place=" ", value="", source="")))
     assert found == [("place", "不能为空"), ("value", "不能为空")]

@@ -33,6 +33,9 @@ COLUMN_LABELS = {"place": "地区", "indicator": "指标", "period": "期间", "
 KINDS = tuple(kind.value for kind in ObservationKind)
 PROVENANCES = tuple(provenance.value for provenance in Provenance)
 LEVEL_KINDS = frozenset({"level", "cumulative", "count"})
+# The widths of the observation table's text columns (web/data/models.py): a longer text
+# would stop the database in the middle of an import instead of being reported with its row.
+MAX_LENGTHS = {"place": 100, "unit": 30}
 # A spreadsheet runs a cell beginning with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -121,7 +124,7 @@ class RowChecker:
         required = itemgetter(*(at[column] for column in REQUIRED_COLUMNS))
         provenance_at = at.get("provenance")
         periods, valid_combinations = self._periods, self._valid
-        isfinite, new_row = math.isfinite, tuple.__new__
+        isfinite, new_row, place_max = math.isfinite, tuple.__new__, MAX_LENGTHS["place"]
         for row, cells in records:
             if type(cells) is Problem:
                 yield [cells]
@@ -134,7 +137,8 @@ class RowChecker:
             provenance = ("official" if provenance_at is None
                           else cells[provenance_at].strip().lower() or "official")
             if (place and indicator and value_text and type(period) is tuple
-                    and "'" not in (place[0], indicator[0], source[:1])):
+                    and len(place) <= place_max and "'" not in (place[0], indicator[0],
+                                                              source[:1])):
                 combination = (indicator, unit, kind, provenance)
                 valid = valid_combinations.get(combination, False)
                 if valid is False:
@@ -157,7 +161,7 @@ class RowChecker:
                            provenance: str) -> tuple[float, float, float] | None:
         rule = self.rules.get(indicator)
         if (rule is None or kind not in KINDS or provenance not in PROVENANCES or not unit
-                or self._unit(unit, rule.unit, kind) is not None):
+                or len(unit) > MAX_LENGTHS["unit"] or self._unit(unit, rule.unit, kind) is not None):
             return None
         if kind in LEVEL_KINDS:
             low, high, expected = rule.minimum, rule.maximum, rule.unit
@@ -185,6 +189,9 @@ class RowChecker:
         period_text, value_text, unit = text("period"), text("value"), text("unit")
         kind = text("kind").lower()
         source, provenance = text("source", False), text("provenance", False).lower()
+        for column, text in (("place", place), ("unit", unit)):
+            if len(text) > MAX_LENGTHS[column]:
+                problems.append(Problem(row, column, f"超过 {MAX_LENGTHS[column]} 个字符"))
         rule = self.rules.get(indicator)
         if indicator and rule is None:
             problems.append(Problem(row, "indicator", f"未知指标“{indicator}”(不在任何规划的指标表中)"))
