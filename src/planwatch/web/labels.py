@@ -22,6 +22,8 @@ from planwatch.domain.vocabulary import (
     Scope,
     TaskStatus,
 )
+from planwatch.web.data.calendar import ItemState
+from planwatch.web.work.supervision import Level, Rule
 
 KIND = {
     Kind.LEVEL: _("总量"),
@@ -61,7 +63,20 @@ PROVENANCE = {Provenance.OFFICIAL: _("官方数据"), Provenance.ESTIMATE: _("�
               Provenance.ILLUSTRATIVE: _("示例数据")}
 TASK_STATUS = {TaskStatus.NOT_STARTED: _("未开始"), TaskStatus.IN_PROGRESS: _("推进中"),
                TaskStatus.DONE: _("已完成"), TaskStatus.DELAYED: _("滞后")}
-PROJECT_STAGE = {stage: stage.value for stage in ProjectStage}
+PROJECT_STAGE = {ProjectStage.PLANNING: _("谋划"), ProjectStage.SIGNED: _("签约"),
+                 ProjectStage.SITED: _("落位"), ProjectStage.STARTED: _("开工"),
+                 ProjectStage.IN_STATISTICS: _("入统"), ProjectStage.COMPLETED: _("竣工"),
+                 ProjectStage.PRODUCING: _("投产")}
+SUPERVISION_LEVEL = {Level.REMINDER: _("提醒"), Level.WARNING: _("预警"),
+                     Level.SUPERVISION: _("督办"), Level.INTERVIEW: _("约谈")}
+SUPERVISION_RULE = {Rule.MANUAL: _("人工提出"), Rule.OVERDUE_REPORT: _("数据逾期未报"),
+                    Rule.TARGET_BEHIND: _("目标进度滞后"), Rule.PROJECT_STALLED: _("项目推进停滞"),
+                    Rule.TASK_OVERDUE: _("任务逾期未完成")}
+NO_DEPARTMENT = _("未明确责任单位")  # planwatch.web.work.pipeline.NO_DEPARTMENT on screen
+REPORT_ITEM_STATE = {ItemState.DUE: _("待报"), ItemState.OVERDUE: _("逾期"),
+                     ItemState.ESCALATED: _("逾期超过宽限期(催报时列入督办)"),
+                     ItemState.DRAFT: _("草稿"), ItemState.SUBMITTED: _("已提交待审核"),
+                     ItemState.RETURNED: _("已退回")}
 # The levels docs/plan.schema.json allows, in the order a plan nests them.
 GOAL_LEVEL = {"vision": _("远景目标"), "horizon": _("阶段目标"), "period": _("规划期目标"),
               "area": _("目标领域"), "annual": _("年度工作"), "annual_area": _("年度重点工作"),

@@ -30,11 +30,6 @@ class ItemState(StrEnum):
     RETURNED = "returned"
 
 
-ITEM_STATE_LABELS = {ItemState.DUE: "待报", ItemState.OVERDUE: "逾期",
-                     ItemState.ESCALATED: "逾期超过宽限期(催报时列入督办)", ItemState.DRAFT: "草稿",
-                     ItemState.SUBMITTED: "已提交待审核", ItemState.RETURNED: "已退回"}
-
-
 @dataclass(frozen=True)
 class Schedule:
     lag_months: int = 1

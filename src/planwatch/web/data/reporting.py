@@ -29,8 +29,9 @@ from django.utils.translation import gettext as _
 from planwatch import domain
 from planwatch.domain.periods import Period, PeriodError, parse_period
 from planwatch.domain.units import UnitError, convert
+from planwatch.web import labels
 from planwatch.web.accounts.permissions import can_approve, can_report_for
-from planwatch.web.data.calendar import ITEM_STATE_LABELS, ItemState, Schedule, reporting_periods
+from planwatch.web.data.calendar import ItemState, Schedule, reporting_periods
 from planwatch.web.data.models import (
     OPEN_STATUSES,
     Evidence,
@@ -76,7 +77,7 @@ class Item:
 
     @property
     def state_label(self) -> str:
-        return ITEM_STATE_LABELS[self.state]
+        return labels.REPORT_ITEM_STATE[self.state]
 
 
 def schedule_of(indicator: Indicator) -> Schedule:
@@ -138,25 +139,26 @@ def save_entry(user, entry: Entry, *, submit: bool) -> Submission:
     """Create or update the item's open submission as a draft, or submitted when `submit`."""
     indicator = entry.indicator
     if indicator.department is None:
-        raise ReportingError(f"指标“{indicator.name}”没有指定报送部门")
+        raise ReportingError(_("指标“%(name)s”没有指定报送部门") % {"name": indicator.name})
     if not can_report_for(user, indicator.department):
-        raise NotAllowed("您不能填报该部门的指标")
+        raise NotAllowed(_("您不能填报该部门的指标"))
     try:
         period = parse_period(entry.period)
     except PeriodError:
-        raise ReportingError(f"期间“{entry.period}”无法识别") from None
+        raise ReportingError(_("期间“%(period)s”无法识别") % {"period": entry.period}) from None
     if entry.kind not in {kind.value for kind in domain.ObservationKind}:
-        raise ReportingError(f"口径“{entry.kind}”无效")
+        raise ReportingError(_("口径“%(kind)s”无效") % {"kind": entry.kind})
     try:
         entered = float(entry.value.replace(",", "").replace(",", "").strip())
     except ValueError:
-        raise ReportingError(f"数值“{entry.value}”不是数字") from None
+        raise ReportingError(_("数值“%(value)s”不是数字") % {"value": entry.value}) from None
     target_unit = "%" if entry.kind == "growth_pct" else indicator.unit
     unit = entry.unit.strip() or target_unit
     try:
         value = convert(entered, unit, target_unit)
     except UnitError:
-        raise ReportingError(f"单位“{unit}”不能换算为“{target_unit}”") from None
+        raise ReportingError(_("单位“%(unit)s”不能换算为“%(target)s”") % {
+                "unit": unit, "target": target_unit}) from None
     name = user.get_username()
     status = SubmissionStatus.SUBMITTED if submit else SubmissionStatus.DRAFT
     fields = dict(kind=entry.kind, value=value, unit=target_unit, entered_value=entered,
@@ -169,7 +171,7 @@ def save_entry(user, entry: Entry, *, submit: bool) -> Submission:
                                                 period=period.label,
                                                 status__in=OPEN_STATUSES).first()
             if current is None:
-                raise StaleVersion("该项已被审核或删除,请刷新页面")
+                raise StaleVersion(_("该项已被审核或删除,请刷新页面"))
             return _update(current, entry.version, fields)
         try:
             with transaction.atomic():
@@ -185,16 +187,17 @@ def save_entry(user, entry: Entry, *, submit: bool) -> Submission:
 
 def _stale_message(current: Submission | None) -> str:
     if current is None:
-        return "该项刚被他人修改,请刷新页面后重试"
+        return _("该项刚被他人修改,请刷新页面后重试")
     when = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M")
-    return (f"该项已被 {current.updated_by} 于 {when} 修改(当前为第 {current.version} 版),"
-            "您的修改未保存。请刷新页面,查看最新内容后再提交。")
+    return _("该项已被 %(who)s 于 %(when)s 修改(当前为第 %(version)d 版),"
+             "您的修改未保存。请刷新页面,查看最新内容后再提交。") % {
+        "who": current.updated_by, "when": when, "version": current.version}
 
 
 def _update(current: Submission, version: int, fields: dict) -> Submission:
     """Write the fields only if the row is still at `version` (compare-and-set)."""
     if current.status == SubmissionStatus.SUBMITTED and fields["status"] == "draft":
-        raise ReportingError("已提交的数据在审核前不能改回草稿")
+        raise ReportingError(_("已提交的数据在审核前不能改回草稿"))
     changed = Submission.objects.filter(pk=current.pk, version=version).update(
         version=version + 1, **fields)
     if not changed:
@@ -214,7 +217,7 @@ def _record_history(submission: Submission, reason: str) -> None:
 def approve(user, submission: Submission, version: int) -> Observation:
     """Accept a submitted figure: append it as an Observation revision."""
     if not can_approve(user):
-        raise NotAllowed("只有规划管理人员可以审核")
+        raise NotAllowed(_("只有规划管理人员可以审核"))
     with transaction.atomic():
         _review(submission, version, SubmissionStatus.APPROVED, user, "")
         source = f"{submission.department.name}填报,{user.get_username()}审核"
@@ -235,16 +238,16 @@ def approve(user, submission: Submission, version: int) -> Observation:
 
 def return_submission(user, submission: Submission, version: int, reason: str) -> None:
     if not can_approve(user):
-        raise NotAllowed("只有规划管理人员可以退回")
+        raise NotAllowed(_("只有规划管理人员可以退回"))
     if not reason.strip():
-        raise ReportingError("退回时必须填写原因")
+        raise ReportingError(_("退回时必须填写原因"))
     with transaction.atomic():
         _review(submission, version, SubmissionStatus.RETURNED, user, reason.strip())
 
 
 def _review(submission: Submission, version: int, status: str, user, reason: str) -> None:
     if submission.status != SubmissionStatus.SUBMITTED:
-        raise ReportingError("该项不在待审核状态")
+        raise ReportingError(_("该项不在待审核状态"))
     fields = dict(status=status, return_reason=reason, reviewed_by=user.get_username(),
                   reviewed_at=timezone.now())
     if not Submission.objects.filter(pk=submission.pk, version=version,

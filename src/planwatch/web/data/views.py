@@ -121,11 +121,11 @@ def decide(request, pk: int):
     try:
         if request.POST.get("action") == "approve":
             reporting.approve(request.user, submission, version)
-            messages.success(request, f"{submission}:已审核入库")
+            messages.success(request, gettext("%(item)s:已审核入库") % {"item": submission})
         else:
             reporting.return_submission(request.user, submission, version,
                                         request.POST.get("reason", ""))
-            messages.success(request, f"{submission}:已退回")
+            messages.success(request, gettext("%(item)s:已退回") % {"item": submission})
     except reporting.ReportingError as error:
         messages.error(request, f"{submission}:{error}")
     return redirect("data:review")
@@ -227,7 +227,7 @@ def _commit_import(request):
     pending = request.session.pop("pending_import", None)
     path = _staged_path(pending["token"]) if pending else None
     if path is None or not path.is_file():
-        messages.error(request, "没有待确认的导入,请重新上传")
+        messages.error(request, gettext("没有待确认的导入,请重新上传"))
         return redirect("data:import")
     try:
         with path.open("rb") as staged:
@@ -235,8 +235,8 @@ def _commit_import(request):
     finally:
         path.unlink(missing_ok=True)
     if result.ok:
-        messages.success(request, f"{pending['name']}:读取 {result.rows_read} 行,新增 "
-                                  f"{result.rows_added} 条")
+        messages.success(request, gettext("%(name)s:读取 %(read)d 行,新增 %(added)d 条") % {
+            "name": pending["name"], "read": result.rows_read, "added": result.rows_added})
         return redirect("data:import")
     return render(request, "data/import.html", {"result": result,
                                                 "max_mb": MAX_IMPORT_BYTES // 2**20})

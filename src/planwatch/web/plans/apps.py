@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
     name = "planwatch.web.plans"
     label = "plans"
-    verbose_name = "规划 / Plans"
+    verbose_name = _("规划")

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "planwatch.web.reports"
     label = "reports"
-    verbose_name = "评估报告 / Reports"
+    verbose_name = _("评估报告")

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.reports import FORMATS, NARRATIVE_SECTIONS, ReportKind
-from planwatch.web.reports.models import KIND_LABELS
+from planwatch.web.reports.models import KIND_LABELS, SECTION_LABELS
 from planwatch.web.reports.service import ReportChoice
 
 FORMAT_LABELS = {"docx": _("Word"), "xlsx": _("Excel"), "pdf": _("PDF"), "html": _("网页")}
@@ -45,7 +45,7 @@ class NarrativeForm(forms.Form):
         super().__init__(*args, auto_id="narrative-%s", **kwargs)
         for index, section in enumerate(NARRATIVE_SECTIONS):
             self.fields[section_field(index)] = forms.CharField(
-                label=section, required=False, strip=False,
+                label=SECTION_LABELS[section], required=False, strip=False,
                 widget=forms.Textarea(attrs={"rows": 5}))
 
     def texts(self) -> dict[str, str]:

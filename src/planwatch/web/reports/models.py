@@ -15,6 +15,10 @@ from planwatch.web.plans.models import Plan
 
 KIND_LABELS = {ReportKind.ANNUAL: _("年度评估"), ReportKind.MIDTERM: _("中期评估"),
                ReportKind.FINAL: _("总结评估")}
+# The sections keep their Chinese names in the report itself; forms and the back office
+# speak the page's language.
+SECTION_LABELS = dict(zip(NARRATIVE_SECTIONS, (_("总体评价"), _("存在的问题"), _("下一步建议")),
+                          strict=True))
 
 
 class Narrative(models.Model):
@@ -22,7 +26,7 @@ class Narrative(models.Model):
     kind = models.CharField(_("报告类型"), max_length=10,
                             choices=[(str(kind), label) for kind, label in KIND_LABELS.items()])
     section = models.CharField(_("章节"), max_length=20,
-                               choices=[(section, section) for section in NARRATIVE_SECTIONS])
+                               choices=list(SECTION_LABELS.items()))
     text = models.TextField(_("内容"), blank=True)
     updated_by = models.CharField(_("填写人"), max_length=150, blank=True)
     updated_at = models.DateTimeField(_("填写时间"), auto_now=True)

@@ -9,7 +9,6 @@ from planwatch.domain.vocabulary import ProjectStage
 from planwatch.web import labels
 from planwatch.web.work import models
 from planwatch.web.work.decomposition import Method
-from planwatch.web.work.supervision import Level
 
 
 class ProjectForm(forms.ModelForm):
@@ -97,7 +96,7 @@ class RaiseForm(forms.Form):
     detail = forms.CharField(label=_("情况"), required=False,
                              widget=forms.Textarea(attrs={"rows": 3}))
     level = forms.TypedChoiceField(label=_("级别"), coerce=int,
-                                   choices=[(level.value, level.label) for level in Level])
+                                   choices=models.SUPERVISION_LEVELS)
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

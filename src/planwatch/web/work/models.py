@@ -8,11 +8,11 @@ from simple_history.models import HistoricalRecords
 
 from planwatch.web import labels
 from planwatch.web.plans.models import Department, Goal, Plan, Target
-from planwatch.web.work.supervision import Level, Rule
+from planwatch.web.work.supervision import Level
 
 DECOMPOSITION_METHOD = {"linear": _("等额/线性"), "geometric": _("等比"), "manual": _("逐年填报")}
-SUPERVISION_LEVELS = [(level.value, level.label) for level in Level]
-SUPERVISION_RULES = [(rule.value, rule.label) for rule in Rule]
+SUPERVISION_LEVELS = [(level.value, labels.SUPERVISION_LEVEL[level]) for level in Level]
+SUPERVISION_RULES = labels.choices(labels.SUPERVISION_RULE)
 
 
 class Task(models.Model):

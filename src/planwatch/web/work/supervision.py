@@ -28,14 +28,6 @@ class Level(IntEnum):
     SUPERVISION = 3
     INTERVIEW = 4
 
-    @property
-    def label(self) -> str:
-        return _LEVEL_LABELS[self]
-
-
-_LEVEL_LABELS = {Level.REMINDER: "提醒", Level.WARNING: "预警", Level.SUPERVISION: "督办",
-                 Level.INTERVIEW: "约谈"}
-
 
 class Rule(StrEnum):
     """Why an item was raised."""
@@ -46,14 +38,6 @@ class Rule(StrEnum):
     PROJECT_STALLED = "project_stalled"
     TASK_OVERDUE = "task_overdue"
 
-    @property
-    def label(self) -> str:
-        return _RULE_LABELS[self]
-
-
-_RULE_LABELS = {Rule.MANUAL: "人工提出", Rule.OVERDUE_REPORT: "数据逾期未报",
-                Rule.TARGET_BEHIND: "目标进度滞后", Rule.PROJECT_STALLED: "项目推进停滞",
-                Rule.TASK_OVERDUE: "任务逾期未完成"}
 
 # Statuses of the evaluation that raise an item (methodology §6.5: the 滞后 family).
 LAGGING_STATUSES = frozenset({"behind", "well_behind", "moving_away", "breached", "rebound",

@@ -207,11 +207,12 @@ def projects(request, plan):
     stage_on = {project.key: project.stage_on(as_of) for project in ledger}
     rows = plan.projects.select_related("department")
     return render(request, "work/projects.html", {
-        "plan": plan, "as_of": as_of, "stages": pipeline.STAGES,
+        "plan": plan, "as_of": as_of,
+        "stages": [labels.PROJECT_STAGE[stage] for stage in pipeline.STAGES],
         "by_stage": pipeline.by_stage(ledger, as_of),
         "by_department": pipeline.by_department(ledger, as_of),
         "by_month": pipeline.by_month(ledger, as_of.year),
-        "projects": [(row, stage_on[row.key]) for row in rows],
+        "projects": [(row, labels.PROJECT_STAGE.get(stage_on[row.key])) for row in rows],
         "can_manage": can_manage_plans(request.user),
         "project_form": forms.ProjectForm(plan=plan), "import_form": forms.ImportForm()})
 
@@ -308,11 +309,11 @@ def supervision(request, plan):
     items = list(items)
     table: dict = defaultdict(lambda: [0] * len(S.Level))
     for item in items:
-        table[item.department.name if item.department else pipeline.NO_DEPARTMENT][
+        table[item.department.name if item.department else str(labels.NO_DEPARTMENT)][
             item.level - 1] += 1
     may_raise = can_raise_supervision(request.user)
     return render(request, "work/supervision.html", {
-        "plan": plan, "items": items, "levels": list(S.Level), "state": state,
+        "plan": plan, "items": items, "levels": models.SUPERVISION_LEVELS, "state": state,
         "department": department, "level": level,
         "departments": plan.departments.all(),
         "table": sorted(table.items()), "may_raise": may_raise,
