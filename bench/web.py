@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     wrk = ensure_wrk()
+    # Other work on the machine shares the cores with the server and wrk: say how busy it was.
+    load_before = os.getloadavg()
     home = tempfile.mkdtemp(prefix="planwatch-bench-web-")
     os.environ.update(PLANWATCH_HOME=home, DATABASE_URL=fresh_database())
     cookie, target = set_up(args.targets)
@@ -192,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     page_floor = results["sign-in page"]["rps"]
     print(f"{args.targets} targets × 5 years, PostgreSQL, gunicorn {args.workers} workers, wrk "
           f"{args.connections} connections × {args.duration} s, {os.cpu_count()} cores")
+    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f}"
+          .format(*load_before, *os.getloadavg()))
     print(f"{'page':<22}{'median ms':>10}{'req/s':>10}{'of trivial':>12}{'of sign-in':>12}"
           f"{'non-2xx':>9}")
     for name, result in results.items():
