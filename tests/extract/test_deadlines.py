@@ -149,3 +149,59 @@ def test_a_goal_quoted_from_another_body_is_dated_only_inside_its_quotes():
 
 def test_a_quoted_goal_the_document_sets_itself_takes_its_year():
     assert only("奋力实现“综合实力跻身全国百强县前50位”目标。", reference_year=2024).year == 2024
+
+
+def test_deadlines_listed_together_go_with_the_respective_figures_in_order():
+    text = "到2025年和2035年,全县常住人口城镇化率分别达到62%、70%。"
+    targets = extract_targets(text, reference_year=2021)
+    assert [(t.value, t.year) for t in targets] == [(62, 2025), (70, 2035)]
+
+
+def test_deadlines_listed_in_the_clause_itself_pair_with_its_figures():
+    targets = extract_targets("2025年、2030年人均地区生产总值分别达到9万元和12万元。", reference_year=2021)
+    assert [(t.value, t.year) for t in targets] == [(9, 2025), (12, 2030)]
+
+
+def test_a_listed_deadline_pair_with_one_figure_keeps_the_first_year():
+    assert only("到2025年和2035年,全县森林覆盖率稳定在45%以上。", reference_year=2021).year == 2025
+
+
+def test_a_cutoff_after_the_document_year_is_a_deadline():
+    target = only("2023年工作要点\n截至2025年底,全镇新建村级养老服务站12个。")
+    assert (target.value, target.year) == (12, 2025)
+
+
+def test_a_cutoff_before_the_document_year_is_the_past():
+    assert extract_targets("2023年工作要点\n截至2022年底,全镇建成村级养老服务站12个。") == []
+
+
+def test_a_five_year_plan_named_in_passing_holds_for_its_own_line_only():
+    text = ("2026年是“十五五”开局之年,全区新建口袋公园8个。\n"
+            "今年主要预期目标是:地区生产总值增长5.5%左右。")
+    park, growth = extract_targets(text)
+    assert (park.year, park.period_start) == (2030, 2026)
+    assert (growth.year, growth.period_start) == (2026, None)
+
+
+def test_a_five_year_plan_opening_its_line_holds_for_what_follows():
+    text = "“十五五”期间,全区要久久为功。\n常住人口城镇化率达到72%。"
+    assert (only(text).year, only(text).period_start) == (2030, 2026)
+
+
+def test_the_opening_year_of_a_plan_dates_an_annual_report():
+    text = "今年政府工作要奋力实现“十五五”良好开局。\n主要预期目标:规上工业增加值增长6%。"
+    assert only(text).year == 2026
+
+
+def test_the_closing_year_of_a_plan_dates_an_annual_report():
+    assert only("今年是“十四五”收官之年,全县新增城镇就业3000人。").year == 2025
+
+
+def test_a_year_of_works_named_with_its_issuing_bodies_dates_the_list():
+    text = "2020年东河县人民政府民生实事项目\n新建乡镇卫生院3所。"
+    assert only(text).year == 2020
+
+
+def test_main_targets_of_economic_and_social_development_without_de_date_the_report():
+    text = "代县长在报告中提出2019年经济社会发展主要预期目标:全县地区生产总值增长8%。"
+    assert only(text).year == 2019

@@ -130,3 +130,23 @@ def test_a_qizhong_part_continues_the_count():
 def test_built_up_area_is_no_building_verb():
     assert extract_targets("建成区面积达到86平方公里。")[0].kind == "level"
     assert extract_targets("年内建成区级养老服务中心1个。")[0].kind == "count"
+
+
+def test_a_decrease_over_a_base_year_is_a_negative_ceiling():
+    target = extract_targets("到2025年,单位地区生产总值用水量较2020年下降16%。")[0]
+    assert (target.value, target.comparator, target.kind) == (-16, "<=", "cumulative")
+
+
+def test_a_price_rise_is_a_growth_rate():
+    target = extract_targets("居民消费价格上涨控制在3%左右。")[0]
+    assert (target.indicator, target.kind, target.comparator) == ("居民消费价格", "growth", "~")
+
+
+def test_a_growth_above_another_quantitys_growth_is_relative():
+    target = extract_targets("居民收入增长高于经济增长。")[0]
+    assert (target.kind, target.comparator, target.benchmark["indicator"]) == ("relative", ">", "经济")
+
+
+def test_equipping_and_opening_are_counts():
+    targets = extract_targets("在公园广场配备急救设备80台,启用城市驿站12个。")
+    assert [t.kind for t in targets] == ["count", "count"]

@@ -125,3 +125,8 @@ def test_the_dev_documents_places_are_guessed_and_none_wrongly():
                for name in DEV_PLACES}
     assert {name: simplify(place) if place else None
             for name, place in guesses.items()} == DEV_PLACES
+
+
+def test_a_verb_before_a_name_ending_like_a_common_noun_leaves_the_name_whole():
+    text = "关于印发实施方案的通知\n全面建成青山区创新高地。加快推动青山区产业升级。\n"
+    assert guess_place(text)[0] == "青山区"

@@ -72,3 +72,18 @@ def test_headings_keep_the_document_script():
 def test_document_year_in_traditional_script():
     (target,) = extract_targets("2027年計劃實施民生項目\n新建公園5個。")
     assert target.year == 2027
+
+
+def test_an_em_dash_ends_the_clause_before_the_figure():
+    target = extract_targets("会议明确了今年的主要预期目标——全区地区生产总值增长6%。")[0]
+    assert target.indicator == "全区地区生产总值"
+
+
+def test_adverbs_between_an_indicator_and_its_predicate_are_not_part_of_it():
+    targets = extract_targets("地区生产总值将达到900亿元,外贸进出口同比增长5%以上。")
+    assert [t.indicator for t in targets] == ["地区生产总值", "外贸进出口"]
+
+
+def test_an_ellipsis_ends_a_counted_object():
+    target = extract_targets("今年,全区改造18个老旧小区......更多实事请看下文")[0]
+    assert (target.text, target.indicator) == ("全区改造18个老旧小区", "全区改造老旧小区")

@@ -60,3 +60,20 @@ def test_traditional_script_and_pinyin_notes_are_tolerated():
     assert count.indicator == "新增規上工業企業"
     assert level.text == "地區生產總值達(dá)到120億元"
     assert (level.value, level.unit, level.comparator) == (120, "億元", ">=")
+
+
+def test_a_summary_of_a_past_year_makes_its_figures_the_past_until_the_text_looks_ahead():
+    text = ("县长在报告中说,2022年全县经济社会发展稳中有进。地区生产总值达到210亿元、增长6.1%;"
+            "一般公共预算收入12亿元。2023年主要预期目标是:地区生产总值增长7%。")
+    (target,) = extract_targets(text)
+    assert (target.value, target.kind, target.year) == (7, "growth", 2023)
+
+
+def test_a_count_after_the_list_it_counts_is_no_target():
+    text = "2024年计划实施重点民生实事12件,承接市级民生实事5件。全年新建城市书房4家。"
+    (target,) = extract_targets(text)
+    assert (target.value, target.unit) == (4, "家")
+
+
+def test_a_count_before_a_government_list_is_no_target():
+    assert extract_targets("代表们对15项政府民生实事候选项目投票表决。") == []

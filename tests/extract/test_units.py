@@ -58,3 +58,13 @@ def test_a_population_in_wan_without_a_classifier():
     (target,) = extract_targets("到2030年,全县常住人口达到45万。")
     assert (target.value, target.unit) == (45, "万人")
     assert extract_targets("年度税收增加到5万。") == []
+
+
+def test_a_density_keeps_its_denominator():
+    target = extract_targets("到2025年,城市道路网密度达到8公里/平方公里。")[0]
+    assert (target.value, target.unit) == (8, "公里/平方公里")
+
+
+def test_visits_counted_in_wan_without_a_classifier_are_wan_renci():
+    target = extract_targets("全年公共图书馆服务人次达到120万以上。")[0]
+    assert (target.value, target.unit, target.comparator) == (120, "万人次", ">=")

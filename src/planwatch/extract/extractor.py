@@ -197,6 +197,7 @@ class _Reader:
             scopes.append(scope_before if marker is not None and item.end <= marker else outline.scope)
             item.start += offset
             item.end += offset
+        outline.end_line()
         yield from self._emit(found, scopes)
 
     # ---- targets ----------------------------------------------------------------------------

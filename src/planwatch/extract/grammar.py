@@ -53,6 +53,7 @@ class _Clause:
     base_year: int | None = None
     years_ahead: int | None = None
     deadline: tuple[int, int] | None = None
+    listed_at: int | None = None  # where the list of years its due_year heads starts
 
 
 @dataclass
@@ -113,7 +114,13 @@ class LineGrammar:
         # Standalone time clauses that hold for the rest of the paragraph: (position, year,
         # years ahead), one of the two set: 到2025年, → a year; 明年, → one year ahead.
         self.paragraph_times: list[tuple[int, int | None, int | None]] = []
+        # Deadlines listed together (到2025年和2035年,…分别达到40%、45%): where each list
+        # starts → its years, which a run of as many figures takes in order.
+        self.year_lists: dict[int, tuple[int, ...]] = {}
+        listed_until = -1
         for match in lx.YEAR_PHRASE.finditer(s):
+            if match.start() < listed_until:
+                continue
             try:
                 year = year_value(match["year"])
             except (NumeralError, ValueError):
@@ -124,15 +131,25 @@ class LineGrammar:
                 continue
             lead = match["lead"] or ""
             if self.earliest_year and year < self.earliest_year and lead not in lx.DEADLINE_LEADS:
-                self._mark_past(match)
+                self._mark_past(match, summary=True)
                 continue
-            rest = (s[clause.start:match.start()] + s[match.end():clause.end]).strip()
+            end = match.end()
+            listed = lx.YEAR_LIST.match(s, match.start("year")) if "年" in s[end:end + 8] else None
+            if listed:
+                years = self._listed_years(listed)
+                if years:
+                    self.year_lists[match.start()] = years
+                end = listed_until = listed.end()
+            rest = (s[clause.start:match.start()] + s[end:clause.end]).strip()
             if _STANDALONE_REST.fullmatch(rest):
                 self.paragraph_times.append((match.start(), year, None))
             else:
                 clause.due_year = year
+                clause.listed_at = match.start() if listed else None
         for match in lx.PAST_MARKER.finditer(s):
-            self._mark_past(match)
+            if self._future_cutoff(match):
+                continue
+            self._mark_past(match, summary=True)
         for match in lx.YEAR_ON_YEAR.finditer(s):
             start, end = self.sentence_bounds(match.start())
             if not lx.TARGET_CUE.search(s, start, end):
@@ -155,14 +172,50 @@ class LineGrammar:
                 month = int(parse_number(match["month"]))
                 self.clause_at(match.start()).deadline = (month, _last_day(month))
 
-    def _mark_past(self, match: re.Match) -> None:
+    @staticmethod
+    def _listed_years(listed: re.Match) -> tuple[int, ...]:
+        try:
+            return tuple(year_value(year) for year in lx.YEAR_IN_LIST.findall(listed[0]))
+        except (NumeralError, ValueError):
+            return ()
+
+    def _future_cutoff(self, match: re.Match) -> bool:
+        """截至2025年底 in a text written before 2025 is a deadline, not a statement of the past."""
+        if match[0] not in ("截至", "截止") or not self.earliest_year:
+            return False
+        year = lx.YEAR_PHRASE.match(self.s, match.end())
+        try:
+            return bool(year) and year_value(year["year"]) >= self.earliest_year
+        except (NumeralError, ValueError):
+            return False
+
+    def _mark_past(self, match: re.Match, *, summary: bool = False) -> None:
         """A sentence about the past holds no targets; a paragraph that opens with a clause
-        of its own on the past (过去一年, / 2023年, / 五年来,) reviews it to the end."""
+        of its own on the past (过去一年, / 2023年, / 五年来,) reviews it to the end.
+
+        A summary of the past without figures of its own (2018年全区经济社会发展取得显著成效。)
+        is followed by its figures: the review goes on until a sentence looks ahead again."""
         opening = self.clause_at(0)
         if match.start() < opening.end and len(self.s[opening.start:opening.end].strip()) - len(match[0]) <= 4:
             self.past_sentences.update(range(len(self.sentence_breaks) + 1))
-        else:
-            self.past_sentences.add(self.sentence_index(match.start()))
+            return
+        index = self.sentence_index(match.start())
+        self.past_sentences.add(index)
+        start, end = self.sentence_bounds(match.start())
+        if not summary or any(m["unit"] not in lx.DURATION_UNITS for m in lx.MENTION.finditer(self.s, start, end)):
+            return
+        for later in range(index + 1, len(self.sentence_breaks) + 1):
+            if lx.LOOKING_AHEAD.search(self.s, *self.sentence_bounds(self.sentence_breaks[later - 1] + 1)):
+                break
+            self.past_sentences.add(later)
+
+    def years_listed_at(self, position: int) -> tuple[int, ...]:
+        """The deadlines listed together that hold at position (see time_at), if any."""
+        clause = self.clause_at(position)
+        if clause.due_year is not None:
+            return self.year_lists.get(clause.listed_at, ()) if clause.listed_at is not None else ()
+        earlier = [start for start, year, _ in self.paragraph_times if start < position and year is not None]
+        return self.year_lists.get(earlier[-1], ()) if earlier else ()
 
     def time_at(self, position: int) -> tuple[int | None, int | None]:
         """The year a figure is due, or how many years after the document's: its clause's own
@@ -235,6 +288,10 @@ class LineGrammar:
                     found.due_year = self._year_within(*quote)
                     found.dated_inside_quotes = True
                 results.append(found)
+            years = self.years_listed_at(candidate.start) if len(found_list) > 1 and quote is None else ()
+            if len(years) == len(found_list) and len({found.indicator for found in found_list}) == 1:
+                for found, year in zip(found_list, years, strict=True):
+                    found.due_year = year
         return results
 
     def _attributed_quote(self, candidate: _Candidate) -> tuple[int, int] | None:
@@ -281,7 +338,8 @@ class LineGrammar:
         if lx.MEETING_AFTER.match(after):
             return "skip"
         plain_unit = unit.lstrip("万亿千百")
-        if plain_unit in lx.LIST_UNITS and (lx.LIST_NOUN.match(after) or lx.LIST_BEFORE.search(before)):
+        if plain_unit in lx.LIST_UNITS and (lx.LIST_NOUN.match(after) or lx.LIST_BEFORE.search(before)
+                                            or lx.LIST_NAMED_BEFORE.search(before)):
             return "skip"
         if after.startswith("方面") or after.startswith("大"):
             return "skip"
@@ -306,10 +364,10 @@ class LineGrammar:
             return None
         if verdict == "threshold":
             return "threshold"
-        values: list[tuple[float, bool]] = []
+        values: list[tuple[float, bool, re.Match]] = []
         for match in run:
             try:
-                values.append(_value_of(match))
+                values.append((*_value_of(match), match))
             except NumeralError:
                 return None
         segment = s[segment_start:first.start()]
@@ -332,9 +390,11 @@ class LineGrammar:
             unit, unit_text = unit.replace(first["about"], "", 1), unit_text.replace(first["about"], "", 1)
         people = unit in ("万", "亿")
         if people:  # 200万中小学生, 常住人口达到80万: people counted without a classifier are 万人
-            if not (lx.PEOPLE_AFTER.match(s, run_end) or lx.PEOPLE_NOUN.search(segment)):
+            visits = "人次" in segment  # 服务人次达200万以上: 万人次
+            if not (visits or lx.PEOPLE_AFTER.match(s, run_end) or lx.PEOPLE_NOUN.search(segment)):
                 return None
-            unit, unit_text = unit + "人", unit_text + "人"
+            counted = "人次" if visits else "人"
+            unit, unit_text = unit + counted, unit_text + counted
         relative = lx.RELATIVE_BEFORE.search(compare_context) if unit in lx.POINT_UNITS else None
         if relative:
             head = segment[:len(segment) - len(compare_context) + relative.start()]
@@ -370,12 +430,14 @@ class LineGrammar:
         confidence -= 0.1 if chinese else 0.0
         confidence = round(min(max(confidence, 0.05), 0.97), 2)
         results = []
-        for (value, is_range), name in _distribute(indicator, values, segment):
+        for (value, is_range, match), name in _distribute(indicator, values, segment):
             if is_range:
                 comparator = ">=" if comparator == "=" else comparator
+            # A list of figures may change unit (50万吨、100万头): each keeps its own.
+            own_unit = unit_text if match is first or match["unit"] == first["unit"] else self._original_unit(match)
             results.append(Found(
                 *self.line.original_span(start, span_end), indicator=name,
-                value=-value if negate else value, unit=unit_text, comparator=comparator, kind=kind,
+                value=-value if negate else value, unit=own_unit, comparator=comparator, kind=kind,
                 confidence=confidence,
                 benchmark={**benchmark, "margin": value} if benchmark else None))
         state.indicator = indicator
@@ -547,7 +609,7 @@ def has_figure(text: str) -> bool:
 
 # What may stand beside a year in a clause of its own (力争到2025年, / 2025年时,): such a
 # deadline holds for the rest of the paragraph.
-_STANDALONE_REST = re.compile("(?:力争|争取|确保|计划|预计|努力|力求|要|将|预期|时|以后|前后|是|前|末|底)*")
+_STANDALONE_REST = re.compile("(?:力争|争取|确保|计划|预计|努力|力求|要|将|预期|时|以后|前后|是|前|末|底|截至|截止|截)*")
 _HAS_FIGURE = re.compile(
     r"[\d零〇一二两三四五六七八九十百千]|" + "|".join(cue.pattern for _, _, cue in _PHRASES))
 
@@ -578,7 +640,7 @@ _PREDICATE_INSIDE = re.compile("占|达到|增长|突破|超过|比重|实现|�
 def _object_end(s: str, start: int, limit: int) -> int:
     """The end of a noun phrase right after a figure: up to the next 、, figure or clause end."""
     end = start
-    while end < limit and s[end] not in "、,;。:|和及" and not s[end].isdigit():
+    while end < limit and s[end] not in "、,;。:|和及.…" and not s[end].isdigit():
         end += 1
     if end == start or not ("\u4e00" <= s[start] <= "\u9fff" or s[start] in "“\""):
         return start
@@ -649,7 +711,8 @@ def _skip_leading(s: str, start: int, limit: int) -> int:
 def _comparator(words, compare_context, clause_before, post, is_range, kind,
                 lower_is_better: bool = False) -> tuple[str, bool]:
     """The comparator and whether the value is a decrease (下降5% → -5)."""
-    decrease = any(w in lx.DECREASE_WORDS for w in words) and kind == "growth"
+    # 下降5% is a decrease as a yearly rate and over a base year alike (较2020年下降13.5%).
+    decrease = any(w in lx.DECREASE_WORDS for w in words) and kind in ("growth", "cumulative")
     if post == "左右" or lx.APPROX_BEFORE.search(compare_context) or any(w in lx.APPROX_WORDS for w in words):
         return "~", decrease
     if post in ("以内", "以下") or any(w in lx.LESS_WORDS for w in words):
@@ -693,14 +756,34 @@ _CONJUNCTION = re.compile("和|与|及|、")
 
 
 def _split_names(indicator: str) -> list[str]:
-    """高新技术企业数量和科技型企业数量 → both; 城乡居民人均可支配收入 → 城镇…, 农村…."""
+    """高新技术企业数量和科技型企业数量 → both; 城乡居民人均可支配收入 (城、乡居民…) → 城镇…,
+    农村…; 小学和初中入学率 → 小学入学率, 初中入学率; 新建和改扩建幼儿园 → 新建幼儿园, 改扩建幼儿园."""
+    rural = _TOWN_AND_COUNTRY.match(indicator)
+    if rural and (len(rural[0]) == 3 or not _CONJUNCTION.search(indicator)):
+        rest = indicator[rural.end():]
+        country = "農村" if rural[0].endswith("鄉") else "农村"
+        return ["城鎮" + rest if country == "農村" else "城镇" + rest, country + rest]
     parts = [p for p in _CONJUNCTION.split(indicator) if p]
     if len(parts) > 1:
-        return parts
-    if indicator.startswith(("城乡居民", "城鄉居民")):
-        rest = indicator[2:]
-        return ["城镇" + rest, "农村" + rest]
+        last = parts[-1]
+        return [_with_shared_head(part, last) for part in parts[:-1]] + [last]
     return [indicator]
+
+
+_TOWN_AND_COUNTRY = re.compile("城[、和与及]?[乡鄉](?=居民)")
+# What ends a whole indicator (税收, 人口率 …) rather than a modifier of one (城镇, 小学).
+_INDICATOR_END = re.compile("[率数量额值收入费口]$")
+
+
+def _with_shared_head(part: str, last: str) -> str:
+    """A modifier or a verb listed before the last name shares that name's head: 小学 (和初中
+    入学率) → 小学入学率; 新建 (和改扩建幼儿园) → 新建幼儿园."""
+    verb = lx.COUNT_VERB.match(last)
+    if verb and lx.COUNT_VERB.fullmatch(part):
+        return part + last[verb.end():]
+    if len(part) <= 2 and len(last) >= len(part) + 3 and not _INDICATOR_END.search(part):
+        return part + last[len(part):]
+    return part
 
 
 _DISTRIBUTIVE = re.compile("均(?:增长|达到|达|提高|下降|降低|为|保持在|控制在)?$")

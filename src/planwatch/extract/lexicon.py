@@ -28,11 +28,13 @@ UNIT = (
     r"|座|套|户|件|项(?!目)|名(?!单|称|字|额)|例|辆|台|张|间|栋|棵|株|只|位(?!于|置)"
     r"|场次|场(?!所|景|馆)|种|床|艘|架|支|册|篇|头|宗|部(?!门|分|署|长))"
     # People without a classifier (200万中小学生, 人口达到80万): the grammar makes it 万人.
-    rf"|[万亿](?=[\u4e00-\u9fff]{{0,3}}?{PEOPLE_NOUN_TEXT}|\s*(?:[,;。]|$)))"
+    rf"|[万亿](?=[\u4e00-\u9fff]{{0,3}}?{PEOPLE_NOUN_TEXT}|(?:以上|以下|左右)?\s*(?:[,;。]|$)))"
 )
+# Densities keep their denominator: 路网密度507公里/万平方公里.
+PER_AREA = "(?:/(?:万|千|百)?(?:平方公里|平方千米|平方米|公顷|亩))"
 NUMBER = f"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})"
 MENTION = re.compile(
-    rf"(?P<num>{NUMBER})(?:(?P<sep>至|到|-|~|—)(?P<num2>{NUMBER}))?(?P<unit>{UNIT})"
+    rf"(?P<num>{NUMBER})(?:(?P<sep>至|到|-|~|—)(?P<num2>{NUMBER}))?(?P<unit>{UNIT}{PER_AREA}?)"
     rf"(?:(?:至|到|-|~|—)(?P<num3>{ARABIC_NUMBER})(?P=unit))?"
     r"(?P<post>以上|以内|以下|左右|多|余)?"
     r"|(?P<numerator>\d+)/(?P<denominator>\d+)(?![\d/])(?P<fpost>以上|左右)?"
@@ -51,7 +53,7 @@ COUNTABLE_TAIL = re.compile(
     "|场次|人次|人)$")
 
 # Words that close a clause: comparators and hedges apply within their clause only.
-CLAUSE_BREAK = re.compile(r"[,;。!?:|]|\s+")
+CLAUSE_BREAK = re.compile(r"[,;。!?:|]|\s+|(?<=—)—")
 SENTENCE_BREAK = re.compile(r"[;。!?|]")
 
 # Hedges that set a floor for every figure after them in their clause.
@@ -70,12 +72,14 @@ REACH_WORDS = ("达到", "达", "稳定达到")
 LOWER_IS_BETTER = re.compile("能耗|排放|失业率|死亡率|发生率|浓度|事故|污染|负债率|赤字|用水量|亡人")
 APPROX_WORDS = ("约", "大约", "近", "接近", "将近")
 GROWTH_WORDS = ("年均增长", "年均增速", "年均递增", "年均提高", "平均增长", "增长率", "增长",
-                "递增", "增速", "增幅", "涨幅")
+                "递增", "增速", "增幅", "涨幅", "上涨")
 DECREASE_WORDS = ("年均下降", "年均降低", "下降", "降低", "减少", "压减", "降幅", "回落")
 RISE_WORDS = ("提高", "提升")
 NEUTRAL_WORDS = ("实现", "完成", "累计", "总计", "合计", "共计",
                  "保持在", "稳定在", "维持在", "保持", "稳定", "为", "是", "占比", "占", "在", "分别",
-                 "均", "全部", "都", "每年", "的", "形成", "按照", "五年")
+                 "均", "全部", "都", "每年", "的", "形成", "按照", "五年",
+                 # adverbs between an indicator and its predicate: 地区生产总值将达到, 同比增长
+                 "将", "要", "同比", "同口径", "可比", "实际", "增加")
 PREDICATE_WORDS = tuple(sorted(
     set(GREATER_WORDS + LESS_WORDS + APPROX_WORDS + GROWTH_WORDS + DECREASE_WORDS + RISE_WORDS
         + NEUTRAL_WORDS), key=len, reverse=True))
@@ -96,6 +100,7 @@ COUNT_VERB = re.compile(
     "新增|新建|新开工|新开|新创|新改建|新培育|创成|创建|争创|改扩建|改建|扩建|建设|建成(?!区[^级县])|完成|实施|"
     "开展|开办|开放|开通|打造|培育|启动|加装|安装|筹集|注销|打通|优化调整|提供|布局|引进|招引|谋划|"
     "推进|释放|挂牌|出让|修复|涉及|设置|容纳|占地|建筑面积|改造|整治|治理|提升|认定|培训|救助|"
+    "配备|配置|配建|竣工|启用|招聘|筛查|养护|布建|布设|增配|拆除|回迁|"
     "发放|植树|造林|铺设|硬化|设立|组建|举办|签约|落位|开复工|开工|投用|建立|安置|帮扶|增设|"
     "新装|更新|新植|种植|招募|吸纳")
 # Specifications of a planned facility (占地面积7.65万平方米, 设置60个教学班): counts.
@@ -110,8 +115,10 @@ THRESHOLD_NOUN = re.compile(
     "纳税|税收|大户|客户)")
 THRESHOLD_BEFORE = re.compile("(?:高于|低于|超过|不足|达到|达|在|年满|满)$")
 # Counts of a list itself: 10件40项民生实事, 等4项工程, 六个方面.
-LIST_NOUN = re.compile("^(?:重点)?(?:民生)?(?:实事|工程|工作|任务|方面|措施|举措|行动|大事|类|项目|部署)")
+LIST_NOUN = re.compile("^(?:政府|[省市区县镇]级)?(?:重点)?(?:民生)?(?:实事|工程|工作|任务|方面|措施|举措|行动|大事|类|项目|部署)")
 LIST_BEFORE = re.compile("(?:共有|共|等|包括|涵盖|分为|计|分)$")
+# The list named before its count: 实施重点民生实事18件.
+LIST_NAMED_BEFORE = re.compile("(?:民生实事|实事项目|实事)$")
 LIST_UNITS = ("件", "项", "类")
 LIST_PAIR_BEFORE = re.compile(r"\d[件项类个]$")
 # Session and meeting numbers: 三次会议.
@@ -125,11 +132,13 @@ PAST_MARKER = re.compile(
 # (预期目标: 地区生产总值比上年增长6%左右).
 YEAR_ON_YEAR = re.compile("比上年|较上年|同比|上年")
 TARGET_CUE = re.compile("预期|目标|力争|计划|确保|争取|将|要|左右")
+# A sentence that turns from a review of the past to what is planned.
+LOOKING_AHEAD = re.compile(rf"预期|目标|力争|计划|确保|争取|今年|明年|今后|未来|(?:到|至){YEAR}年")
 
 # Relative targets without a number.
 RELATIVE_ABOVE = re.compile(
     r"(?P<cmp>高于|快于|超过|好于|优于|领先于|领先|跑赢)(?P<bench>[^,;。:“”]{0,16}?)(?:的)?"
-    r"(?P<tail>平均水平|平均增速|平均|水平)(?!水平|增速)(?!\s*(?:\d|[一二两三四五六七八九十]+个?百分点))")
+    r"(?P<tail>平均水平|平均增速|平均|水平|增长|增速|增幅)(?!水平|增速)(?!\s*(?:\d|[一二两三四五六七八九十]+个?百分点))")
 RELATIVE_KEEP = re.compile(
     r"(?:保持在|保持|稳定在|达到|不低于)(?P<bench>全国|全省|全市|全区|全县|全州|全镇|全旗|[^,;。:]{1,6}?)"
     r"(?:的)?(?:平均)?水平(?:以上|之上)")
@@ -159,6 +168,9 @@ YEAR_TEXT = YEAR
 YEAR_PHRASE = re.compile(
     rf"(?P<base>较|比|相比|与|相对)?(?P<lead>到|至|在|于|力争|争取|确保|计划|预计)?"
     rf"(?P<year>{YEAR_TEXT})年(?P<suffix>底|末|前|以前|之前|内)?(?!\d{{1,2}}月|\d|[-—~至])")
+# Deadlines listed together: 2025年和2035年, 2025年、2030年底.
+YEAR_LIST = re.compile(rf"{YEAR_TEXT}年(?:底|末)?(?:(?:和|与|及|、)(?:到|至)?{YEAR_TEXT}年(?:底|末)?)+")
+YEAR_IN_LIST = re.compile(rf"({YEAR_TEXT})年")
 # 年内 is this year's, but 五年内 is a period's.
 THIS_YEAR = re.compile("今年|全年|本年度|本年|(?<![两二三四五六七八九十\\d])年内")
 NEXT_YEAR = re.compile("明年")

@@ -45,6 +45,10 @@ _SUFFIX = re.compile(
 # Words that end a name's core when reading back from its suffix (function words, 全市, 各镇).
 _FUNCTION = set("年是的了我在和与及实预计全对将为从等以其这该本期各位于构構建把")
 _LEVEL_CHARACTERS = set("省市区县镇乡旗")
+# Verbs plans put right before a place's name (全面建成南山区…, 加快推动宝山区…): the name
+# starts after them, so a name that ends like a common noun (南山区: 山区) is still read whole.
+_VERBS_BEFORE_NAMES = ("建成", "建设", "打造", "推动", "推进", "加快", "支持", "服务", "助力", "融入",
+                       "对接", "衔接", "促进", "实现", "带动", "引领", "振兴", "发展", "把", "将", "使", "让")
 # Zones and areas inside a place, and common nouns that end in a place suffix.
 _GENERIC = re.compile(
     "(?:地区|城区|社区|景区|小区|辖区|片区|街区|校区|城市|都市|城镇|产业园区|工业园区|科技园区|"
@@ -146,6 +150,8 @@ def _core_start(text: str, suffix_start: int) -> tuple[int, int] | None:
     start = suffix_start
     shortest, longest = 1, _LONGEST_WHOLE_CORE
     while start > 0:
+        if start < suffix_start and text.endswith(_VERBS_BEFORE_NAMES, 0, start):
+            break  # 建成|南山区, 推动|凤城县: a verb governs the name
         previous = text[start - 1]
         # A level word ends the word before the name: 全市|城乡, 长春市|绿园区.
         if not "\u4e00" <= previous <= "\u9fff" or previous in _LEVEL_CHARACTERS:

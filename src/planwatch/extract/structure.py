@@ -29,9 +29,13 @@ _RANGE_MARKS = "-—–~至到"
 _YEAR_RANGE = re.compile(rf"({YEAR})年?\s*[{_RANGE_MARKS}]\s*({YEAR})年")
 _ANNUAL_PHRASE = re.compile(
     rf"({YEAR})年(?:度)?(?:全[市区县省镇]|全年|区政府|市政府|县政府|我[市区县])?"
-    r"(?:的)?(?:主要预期目标|经济社会发展的主要预期目标|重点工作|国民经济和社会发展计划|工作规划|工作要点|"
+    r"(?:的)?(?:主要预期目标|经济社会发展的?主要预期目标|重点工作|国民经济和社会发展计划|工作规划|工作要点|"
     r"工作计划|民生实事|重点民生|政府工作报告|计划|是)")
 _ANNUAL_AFTER_COMMA = re.compile(rf"({YEAR})年,[^。]{{0,30}}目标")
+# A year's list of works with its issuing bodies between: 2021年某区人民政府民生实事项目,
+# 2019年市委市政府为民兴办10件实事 (but not 2019年以来…实事).
+_ANNUAL_WORKS = re.compile(rf"({YEAR})年(?:度)?(?:(?!以来)[^,，。;；:：\n]){{0,16}}?(?:民生实事|实事)")
+_PLAN_TURN = re.compile(r"(?:十[一二三四五六七]五|第十[一二三四五六七]个五年)(?:规划)?[”\"]?(?:的)?(?:良好)?(?:开局|收官)")
 _DATE = re.compile(rf"({YEAR})(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}}|/\d{{1,2}}/\d{{1,2}})")
 _HEADER_CHARS = 4000
 
@@ -45,6 +49,7 @@ _ITEM = re.compile(r"^\d{1,2}[、.](?!\d)\s*(.*)$")
 _DASH = re.compile(r"^[—–-]{2}\s*(.*)$")
 _YEAR_HEADING = re.compile(rf"^({YEAR})年(?:度)?\s*[:：]?\s*$")
 _SENTENCE_END = re.compile(r"[。;!?]")
+_FIRST_CLAUSE_END = re.compile(r"[,，。;；:：!?]")
 SHORT_LINE = 30
 
 
@@ -71,7 +76,7 @@ def five_year_plan_span(text: str) -> tuple[int, int] | None:
 def infer_document_year(header: str) -> int | None:
     """The year an annual document is about: '2022年主要预期目标', '2024年是…', else a dated line."""
     years: list[int] = []
-    for pattern in (_ANNUAL_PHRASE, _ANNUAL_AFTER_COMMA):
+    for pattern in (_ANNUAL_PHRASE, _ANNUAL_AFTER_COMMA, _ANNUAL_WORKS):
         for match in pattern.finditer(header):
             try:
                 years.append(year_value(match.group(1)))
@@ -79,6 +84,12 @@ def infer_document_year(header: str) -> int | None:
                 continue
     if years:
         return max(years)
+    # 奋力实现“十五五”良好开局 / 是“十四五”收官之年: the first or the last year of that plan.
+    turn = _PLAN_TURN.search(header)
+    if turn:
+        span = five_year_plan_span(turn[0])
+        if span:
+            return span[0] if "开局" in turn[0] else span[1]
     date = _DATE.search(header)
     return year_value(date.group(1)) if date else None
 
@@ -159,6 +170,7 @@ class Outline:
     scope: tuple[int, int] | None = None  # the multi-year period in force (十四五 → 2021–2025)
     headings: list[Heading] = field(default_factory=list)
     _after_plain_heading: bool = False
+    _scope_after_line: tuple | None = None  # (scope to restore,) after a line-only horizon
 
     @classmethod
     def for_header(cls, header: str, reference_year: int | None) -> Outline:
@@ -173,12 +185,21 @@ class Outline:
                     break
         return outline
 
-    def read_line(self, text: str) -> int | None:
-        """Take note of a horizon the line names (十四五, 2021—2025年, 今后五年); where it starts."""
+    def read_line(self, text: str, *, heading: bool = False) -> int | None:
+        """Take note of a horizon the line names (十四五, 2021—2025年, 今后五年); where it starts.
+
+        A five-year plan that opens a line ("十四五"期间,… / a heading) sets the horizon for
+        what follows; one named later in a sentence about something else (…,是“十四五”规划的
+        重要一年) or as the year it opens or closes (“十五五”良好开局, “十四五”收官之年) holds for
+        the rest of its own line only (see `end_line`)."""
+        self._scope_after_line = None
         if "五" in text:
             match = _FIVE_YEAR_PLAN.search(text)
             span = five_year_plan_span(text)
             if span and (self.scope is None or self.scope[1] < span[1]):
+                if not heading and (_FIRST_CLAUSE_END.search(text, 0, match.start())
+                                    or _PLAN_TURN.match(text, match.start())):
+                    self._scope_after_line = (self.scope,)
                 self.scope = span
                 return match.start()
         if self.scope is None and self.document_year and "年" in text:
@@ -194,13 +215,19 @@ class Outline:
                 return match.start()
         return None
 
+    def end_line(self) -> None:
+        """Drop a horizon that held for the line just read only."""
+        if self._scope_after_line is not None:
+            self.scope = self._scope_after_line[0]
+            self._scope_after_line = None
+
     def enter(self, heading: Heading) -> None:
         if heading.plain and self._after_plain_heading:
             heading.level = 4
         self.headings = [h for h in self.headings if h.level < heading.level]
         self.headings.append(heading)
         self._after_plain_heading = heading.plain
-        self.read_line(heading.title)
+        self.read_line(heading.title, heading=True)
 
     def body_seen(self) -> None:
         self._after_plain_heading = False
