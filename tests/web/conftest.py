@@ -99,6 +99,17 @@ def empty_page_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def chinese_after_each_test():
+    """A page requested in English leaves English active in the thread (the language
+    middleware, like Django's, activates and never deactivates); the next test starts in
+    Chinese, as a fresh process would."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def sample_plan() -> domain.Plan:
     return build_plan()
