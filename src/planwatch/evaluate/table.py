@@ -90,6 +90,18 @@ class TargetTable:
             part_time=nan.copy(), part_value=nan.copy(), pending=np.zeros(n, bool),
             schedule=np.full((n, width), np.nan))
 
+    def put_row(self, row: int, other: TargetTable, other_row: int = 0) -> None:
+        """Row `row` becomes row `other_row` of another table (its years beyond the other
+        table's width missing)."""
+        for field in fields(self):
+            column, theirs = getattr(self, field.name), getattr(other, field.name)[other_row]
+            if column.ndim == 2:
+                width = min(column.shape[1], len(theirs))
+                column[row] = np.nan
+                column[row, :width] = theirs[:width]
+            else:
+                column[row] = theirs
+
     def take(self, rows: np.ndarray | slice, *, values: bool = True) -> TargetTable:
         """The table of the given rows; without `values` its figures matrix is left empty
         (for a caller that holds the figures in another layout)."""

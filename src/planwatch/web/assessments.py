@@ -17,6 +17,7 @@ Which figures count:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -38,10 +39,15 @@ from planwatch.evaluate import (
     plan_time,
     rollup,
 )
+from planwatch.evaluate.labels import OUTLOOK_BY_CODE, STATUS_BY_CODE
 from planwatch.web.data.models import Observation
 from planwatch.web.data.store import figure_key, to_domain
 from planwatch.web.plans import models
 from planwatch.web.plans.store import goal_children, goal_tree_of, target_from_row
+from planwatch.web.work.decomposition import scheduled
+from planwatch.web.work.models import AnnualTarget, RecordRule
+from planwatch.web.work.records import Record, RecordMeasure, record_observations, with_pipeline
+from planwatch.web.work.store import measure_of, records_of
 
 # Later wins in the engine; the official figure must be the one it keeps.
 PROVENANCE_ORDER = {"illustrative": 0, "estimate": 1, "official": 2}
@@ -85,13 +91,21 @@ class PlanAssessment:
 def assess_plan(plan: models.Plan, as_of: date, *, known_on: date | None = None,
                 rows: Iterable[models.Target] | None = None) -> PlanAssessment:
     """Judge the plan's targets (or the given ones of it) as of a date, on the figures known
-    on `known_on` (default: everything stored now)."""
+    on `known_on` (default: everything stored now).
+
+    The work side joins in (docs/work.md): a target with a stored annual decomposition
+    (总施工图) follows it as its custom path; a target measured from the project ledger is
+    judged on the ledger's figures, with the pipeline's outlook, instead of stored figures
+    (the ledger as it stands: `known_on` does not replay it)."""
     rows = list(rows if rows is not None else plan.targets.select_related("goal", "department"))
-    targets = [target_from_row(row) for row in rows]
+    decompositions = _decompositions(rows)
+    targets = [scheduled(target_from_row(row), decompositions[row.pk])
+               if row.pk in decompositions else target_from_row(row) for row in rows]
     children = goal_children(plan)
     goals = goal_tree_of(children)
-    observations = relevant_observations(plan, targets, known_on=known_on)
     place = plan.jurisdiction.name
+    ledger = _Ledger.of(plan, rows, targets, as_of, place)
+    observations = ledger.replacing(relevant_observations(plan, targets, known_on=known_on))
     unjudged: dict[str, str] = {}
     try:
         table, infos = build_table(targets, observations, as_of, place=place)
@@ -99,13 +113,88 @@ def assess_plan(plan: models.Plan, as_of: date, *, known_on: date | None = None,
         unjudged = _unjudgeable(targets, observations, as_of, place)
         targets = [target for target in targets if target.id not in unjudged]
         table, infos = build_table(targets, observations, as_of, place=place)
+    ledger.rows_into(table, infos, targets, as_of, place)
     results = assess_table(table, plan_time(as_of))
-    assessments = assessments_from(table, results, infos)
+    assessments = ledger.completed(assessments_from(table, results, infos), results, targets,
+                                   as_of)
     return PlanAssessment(
         plan=plan, as_of=as_of, known_on=known_on, rows=rows, targets=targets, goals=goals,
         goal_children=children, observations=observations, table=table, results=results, infos=infos,
         assessments=assessments, rollup=rollup(assessments, targets, goals),
         unjudged=unjudged)
+
+
+def _decompositions(rows: list[models.Target]) -> dict[int, dict[int, float]]:
+    """The stored annual decompositions of the targets, by target id (one query)."""
+    annual: dict[int, dict[int, float]] = {}
+    for target_id, year, value in AnnualTarget.objects.filter(
+            target_id__in=[row.pk for row in rows]).values_list("target_id", "year", "value"):
+        annual.setdefault(target_id, {})[year] = value
+    return annual
+
+
+@dataclass
+class _Ledger:
+    """The targets measured from the project ledger (work.records): their figures, which
+    stand in for stored ones, and the pipeline that gives their outlook."""
+
+    measures: dict[str, RecordMeasure]  # by target key
+    records: list[Record]
+    figures: dict[str, list[domain.Observation]]  # the ledger's figures, by target key
+
+    @classmethod
+    def of(cls, plan: models.Plan, rows: list[models.Target], targets: list[domain.Target],
+           as_of: date, place: str) -> _Ledger:
+        """The rules of the targets (one query) and, when there are any, the ledger (the
+        projects and their stages: one query each, whatever the number of targets)."""
+        measures = {rule.target.key: measure_of(rule) for rule in RecordRule.objects.filter(
+            target_id__in=[row.pk for row in rows]).select_related("target")}
+        records = records_of(plan) if measures else []
+        figures = {target.id: record_observations(target, measures[target.id], records, as_of,
+                                                  target.place or place)
+                   for target in targets if target.id in measures}
+        return cls(measures, records, figures)
+
+    def replacing(self, observations: list[domain.Observation]) -> list[domain.Observation]:
+        """Stored figures of the measured series give way to the ledger's."""
+        if not self.figures:
+            return observations
+        measured = {(o.place, o.indicator) for figures in self.figures.values() for o in figures}
+        return [o for o in observations if (o.place, o.indicator) not in measured] + [
+            o for figures in self.figures.values() for o in figures]
+
+    def rows_into(self, table: TargetTable, infos: list[TargetInfo],
+                  targets: list[domain.Target], as_of: date, place: str) -> None:
+        """Each measured target's row of the table from its own figures only (two targets
+        may count different projects of one indicator)."""
+        for i, target in enumerate(targets):
+            if target.id in self.figures:
+                own, [infos[i]] = build_table([target], self.figures[target.id], as_of,
+                                              place=place)
+                table.put_row(i, own)
+
+    def completed(self, assessments: list[Assessment], results: ResultTable,
+                  targets: list[domain.Target], as_of: date) -> list[Assessment]:
+        """The measured targets' judgements with the pipeline outlook (and a dated target's
+        own clock), written back into the results the charts read."""
+        for i, target in enumerate(targets):
+            if target.id in self.measures:
+                assessments[i] = with_pipeline(assessments[i], target, self.measures[target.id],
+                                               self.records, as_of)
+                _put_assessment(results, i, assessments[i])
+        return assessments
+
+
+def _put_assessment(results: ResultTable, i: int, assessment: Assessment) -> None:
+    low, high = assessment.interval or (None, None)
+    results.status[i] = STATUS_BY_CODE[assessment.status]
+    results.outlook[i] = OUTLOOK_BY_CODE[assessment.outlook]
+    for name, value in (("probability", assessment.probability),
+                        ("projected", assessment.projected), ("low", low), ("high", high),
+                        ("progress", assessment.progress), ("elapsed", assessment.elapsed),
+                        ("ratio", assessment.ratio), ("gap", assessment.gap),
+                        ("latest_value", assessment.latest_value)):
+        getattr(results, name)[i] = math.nan if value is None else value
 
 
 def _unjudgeable(targets: list[domain.Target], observations: list[domain.Observation],

@@ -7,12 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.domain import Comparator, Kind, Target
+from planwatch.domain import Comparator, Kind, PathShape, Target
 from planwatch.web.work.decomposition import (
     DecompositionError,
     Method,
     annual_target,
     decompose,
+    scheduled,
+    target_schedule,
     years_of,
 )
 
@@ -100,3 +102,35 @@ def test_a_flow_years_target_is_that_years_amount():
     assert (year.value, year.base_value, year.kind) == (2, None, Kind.COUNT)
     with pytest.raises(DecompositionError, match="2026 年不在分解范围内"):
         annual_target(target(), schedule, 2026)
+
+
+def test_a_flows_schedule_is_its_running_total_ending_on_the_goal():
+    annual = decompose(target(), Method.MANUAL, manual={2021: 1, 2022: 2, 2023: 2, 2024: 2,
+                                                        2025: 1})
+    assert target_schedule(target(), annual) == {2021: 1, 2022: 3, 2023: 5, 2024: 7, 2025: 8}
+
+
+def test_a_levels_schedule_is_the_decomposition_itself():
+    stock = target(Kind.LEVEL, 200.0, "万平方米", base_value=100.0)
+    annual = decompose(stock, Method.LINEAR)
+    assert target_schedule(stock, annual) == annual
+
+
+@given(st.lists(st.floats(-5, 15), min_size=5, max_size=5))
+def test_a_growth_schedule_is_the_average_since_the_base_and_ends_on_it(rates):
+    compounded = math.prod(1 + g / 100 for g in rates)
+    average = (compounded ** (1 / 5) - 1) * 100
+    growth = target(Kind.GROWTH, average, "%")
+    annual = decompose(growth, Method.MANUAL, manual=dict(zip(range(2021, 2026), rates,
+                                                              strict=True)))
+    schedule = target_schedule(growth, annual)
+    assert schedule[2021] == pytest.approx(rates[0])
+    assert schedule[2025] == pytest.approx(average)
+
+
+def test_a_scheduled_target_is_on_a_custom_path_it_can_follow():
+    on_plan = scheduled(target(), {2021: 1, 2022: 2, 2023: 2, 2024: 2, 2025: 1})
+    assert on_plan.path is PathShape.CUSTOM
+    assert on_plan.schedule_problems() == []
+    year = annual_target(on_plan, {2021: 1, 2022: 2, 2023: 2, 2024: 2, 2025: 1}, 2022)
+    assert (year.path, year.schedule) == (None, {})  # a year is judged on its own

@@ -45,6 +45,7 @@ class ChartInput:
     benchmark_growth: list[Point]
     benchmark_name: str
     illustrative: bool
+    schedule: tuple[float, ...] = ()  # a custom path's year-end values (NaN on other paths)
 
 
 def chart_input(judged, index: int) -> ChartInput:
@@ -68,7 +69,8 @@ def chart_input(judged, index: int) -> ChartInput:
         result=judged.results.row(index), unit=info.unit,
         own_growth=_annual_growth(own), benchmark_growth=_annual_growth(benchmark),
         benchmark_name=info.benchmark,
-        illustrative=any(o.provenance == "illustrative" for o in [*own, *benchmark]))
+        illustrative=any(o.provenance == "illustrative" for o in [*own, *benchmark]),
+        schedule=tuple(float(v) for v in table.schedule[index]))
 
 
 def _annual_growth(observations: list[Observation]) -> list[Point]:
@@ -122,7 +124,8 @@ def goal_value(chart: ChartInput) -> float | None:
 
 
 def target_path(chart: ChartInput) -> list[Point]:
-    """序时进度: from the base to the goal over the plan period (a bound: the bound itself)."""
+    """序时进度: from the base to the goal over the plan period (a bound: the bound itself);
+    on a custom path through the plan's own year-end values (its annual decomposition)."""
     goal = goal_value(chart)
     if goal is None:
         return []
@@ -131,7 +134,11 @@ def target_path(chart: ChartInput) -> list[Point]:
     base = 0.0 if chart.kind in T.FLOW_KINDS else chart.values[0]
     if not _finite(base):
         return []
-    return _between((chart.start, base), (chart.deadline, goal), chart.log_path)
+    waypoints = [(chart.start + k, value) for k, value in enumerate(chart.schedule)
+                 if k > 0 and _finite(value)]
+    if not waypoints:
+        return _between((chart.start, base), (chart.deadline, goal), chart.log_path)
+    return [(chart.start, base), *waypoints]
 
 
 def required_path(chart: ChartInput, latest: Point | None) -> list[Point]:

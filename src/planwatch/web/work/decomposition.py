@@ -9,9 +9,10 @@ What a year's value means depends on the target's kind:
   average (Π(1 + g_y) = (1 + g)^n);
 - cumulative / count: the amount that year delivers; the years must sum to the goal.
 
-The evaluation then uses the decomposition as the target path: the current year's annual
-target runs from the previous year's scheduled value to this year's (a piecewise, "custom"
-path through the plan's own milestones, methodology §6.2).
+The evaluation then uses the decomposition as the target path (a piecewise, "custom" path
+through the plan's own milestones, methodology §6.2): the five-year target follows it as its
+序时进度 (`target_schedule`: the target's own measure by the end of each year), and each
+year is judged on its own against its annual target (`annual_target`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from enum import StrEnum
 
-from planwatch.domain.model import Target
+from planwatch.domain.model import SCHEDULED_KINDS, Target
 from planwatch.domain.vocabulary import Kind, PathShape
 
 # Values entered by hand may be off the goal by this share (rounding in published tables).
@@ -36,7 +37,7 @@ class Method(StrEnum):
 
 STOCK_KINDS = (Kind.LEVEL, Kind.SHARE)
 FLOW_KINDS = (Kind.CUMULATIVE, Kind.COUNT)
-DECOMPOSABLE = STOCK_KINDS + FLOW_KINDS + (Kind.GROWTH,)
+DECOMPOSABLE = SCHEDULED_KINDS  # the kinds a target's own schedule can hold
 
 
 class DecompositionError(ValueError):
@@ -112,6 +113,32 @@ def _checked_manual(target: Target, years: range, manual: Mapping[int, float]
     return values
 
 
+def target_schedule(target: Target, annual: Mapping[int, float]) -> dict[int, float]:
+    """The decomposition as the target's own schedule (Target.schedule): where the target's
+    measure stands by the end of each year — a level as it is, a flow's running total, a
+    growth target's average growth since the base."""
+    years = sorted(annual)
+    if target.kind in FLOW_KINDS:
+        running, schedule = 0.0, {}
+        for year in years:
+            running += annual[year]
+            schedule[year] = running
+        return schedule
+    if target.kind is Kind.GROWTH:
+        start = years_of(target).start - 1
+        index, schedule = 1.0, {}
+        for year in years:
+            index *= 1 + annual[year] / 100
+            schedule[year] = (index ** (1 / (year - start)) - 1) * 100
+        return schedule
+    return {year: annual[year] for year in years}
+
+
+def scheduled(target: Target, annual: Mapping[int, float]) -> Target:
+    """The target on the custom path of its decomposition."""
+    return replace(target, path=PathShape.CUSTOM, schedule=target_schedule(target, annual))
+
+
 def annual_target(target: Target, schedule: Mapping[int, float], year: int, *,
                   base: float | None = None) -> Target:
     """The target the evaluation judges `year` against: this year's value of the schedule,
@@ -125,5 +152,5 @@ def annual_target(target: Target, schedule: Mapping[int, float], year: int, *,
     return replace(
         target, id=f"{target.id}@{year}", value=schedule[year], year=year, period_start=None,
         base_year=year - 1, base_value=base_value, deadline=None,
-        path=target.path if target.path is not PathShape.CUSTOM else None,
+        path=target.path if target.path is not PathShape.CUSTOM else None, schedule={},
         text=f"{target.text}(总施工图 {year} 年)")

@@ -123,6 +123,17 @@ def assess_from_records(target: Target, measure: RecordMeasure, records: Sequenc
     config = config or DEFAULT_CONFIG
     observations = record_observations(target, measure, records, as_of, place)
     assessment = assess([target], observations, as_of, config=config, place=place)[0]
+    return with_pipeline(assessment, target, measure, records, as_of, config=config,
+                         pipeline=pipeline)
+
+
+def with_pipeline(assessment: Assessment, target: Target, measure: RecordMeasure,
+                  records: Sequence[Record], as_of: date, *,
+                  config: EvaluationConfig = DEFAULT_CONFIG,
+                  pipeline: PipelineConfig = DEFAULT_PIPELINE) -> Assessment:
+    """The engine's judgement of the ledger's figures (record_observations), completed: the
+    outlook from the pipeline of projects not there yet and, for a target dated inside its
+    year (五一前), the schedule on the target's own clock."""
     start, end = window(target)
     reached = measured(records, measure, start, min(as_of, end))
     if target.deadline is not None:

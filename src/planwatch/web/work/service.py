@@ -90,13 +90,9 @@ def schedule_assessments(plan: Plan, as_of: date) -> list[ScheduledTarget]:
 
 
 def target_statuses(plan: Plan, as_of: date) -> dict[str, tuple[str, str]]:
-    """Every judged target's (status, explanation): the plan's, with record-measured
-    targets judged from the ledger."""
-    judged = assess_plan(plan, as_of)
-    statuses = {a.target_id: (a.status, a.explanation) for a in judged.assessments}
-    for item in record_assessments(plan, as_of):
-        statuses[item.target.key] = (item.assessment.status, item.assessment.explanation)
-    return statuses
+    """Every judged target's (status, explanation), as the plan's pages show them
+    (record-measured targets judged from the ledger, decomposed ones on their schedule)."""
+    return {a.target_id: (a.status, a.explanation) for a in assess_plan(plan, as_of).assessments}
 
 
 # ---------------------------------------------------------------- supervision runs
