@@ -205,3 +205,20 @@ def test_a_year_of_works_named_with_its_issuing_bodies_dates_the_list():
 def test_main_targets_of_economic_and_social_development_without_de_date_the_report():
     text = "代县长在报告中提出2019年经济社会发展主要预期目标:全县地区生产总值增长8%。"
     assert only(text).year == 2019
+
+
+def test_under_a_heading_of_targets_growth_over_last_year_is_a_target():
+    text = "一、全县经济社会发展主要预期目标\n1.地区生产总值比上年增长5%以上。\n"
+    target = only(text, reference_year=2024)
+    assert (target.value, target.comparator, target.year) == (5, ">=", 2024)
+
+
+def test_growth_over_last_year_outside_targets_is_the_past():
+    assert extract_targets("一、经济运行情况\n地区生产总值比上年增长5.2%。\n", reference_year=2024) == []
+
+
+def test_a_period_that_ended_before_the_document_is_reviewed_not_planned():
+    text = ("发布日期:2025年03月02日\n据统计,2020年至2024年间全县粮食产量稳定在30万吨以上。"
+            "力争到2027年新建农田2万亩。")
+    target = only(text)
+    assert (target.value, target.year) == (2, 2027)

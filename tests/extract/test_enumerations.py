@@ -70,3 +70,9 @@ def test_whole_indicators_listed_together_keep_their_own_names():
 def test_each_figure_of_a_list_keeps_its_own_unit():
     targets = extract_targets("改造背街小巷36条、8.5万平方米以上。")
     assert [(t.value, t.unit) for t in targets] == [(36, "条"), (8.5, "万平方米")]
+
+
+def test_ge_repeats_the_value_for_each_listed_subject():
+    targets = extract_targets("建设高效节水灌溉区、旱作农业示范区各5000亩。")
+    assert [(t.indicator, t.value, t.unit) for t in targets] == [
+        ("建设高效节水灌溉区", 5000, "亩"), ("旱作农业示范区", 5000, "亩")]

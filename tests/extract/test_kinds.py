@@ -150,3 +150,8 @@ def test_a_growth_above_another_quantitys_growth_is_relative():
 def test_equipping_and_opening_are_counts():
     targets = extract_targets("在公园广场配备急救设备80台,启用城市驿站12个。")
     assert [t.kind for t in targets] == ["count", "count"]
+
+
+def test_a_growth_faster_than_a_named_group_is_relative():
+    target = extract_targets("力争农村居民人均可支配收入增速快于城镇居民。")[0]
+    assert (target.kind, target.comparator, target.benchmark["indicator"]) == ("relative", ">", "城镇居民")

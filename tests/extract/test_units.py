@@ -68,3 +68,23 @@ def test_a_density_keeps_its_denominator():
 def test_visits_counted_in_wan_without_a_classifier_are_wan_renci():
     target = extract_targets("全年公共图书馆服务人次达到120万以上。")[0]
     assert (target.value, target.unit, target.comparator) == (120, "万人次", ">=")
+
+
+def test_a_ratio_to_one_is_a_ratio():
+    target = extract_targets("到2025年,城乡居民收入比缩小到2.1∶1以内。")[0]
+    assert (target.value, target.unit, target.comparator) == (2.1, "比例", "<=")
+
+
+def test_gigawatts_are_a_unit():
+    target = extract_targets("到2025年,光伏装机容量达到2.5吉瓦。")[0]
+    assert (target.value, target.unit) == (2.5, "吉瓦")
+
+
+def test_spaces_beside_a_figure_are_read_through():
+    target = extract_targets("2024年计划\n全年新建公办幼儿园 6 所。")[0]
+    assert (target.value, target.unit, target.text) == (6, "所", "全年新建公办幼儿园 6 所")
+
+
+def test_a_space_before_a_lone_figure_still_parts_a_title_from_the_sentence():
+    target = extract_targets("全区发布五年规划 2025年森林覆盖率将达到45%")[0]
+    assert target.text == "2025年森林覆盖率将达到45%"

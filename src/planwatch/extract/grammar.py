@@ -76,10 +76,13 @@ class _LineState:
 class LineGrammar:
     """Parses one normalised line; `earliest_year` is the first year that is not the past."""
 
-    def __init__(self, line: NormalisedLine, *, earliest_year: int | None = None):
+    def __init__(self, line: NormalisedLine, *, earliest_year: int | None = None,
+                 under_targets: bool = False):
         self.line = line
         self.s = line.text
         self.earliest_year = earliest_year
+        # Under a heading that names targets (主要预期目标), 比上年增长4.5% is one of them.
+        self.under_targets = under_targets
         self.quotes = _quote_ranges(self.s)
         self.clause_breaks = [m.start() for m in lx.CLAUSE_BREAK.finditer(self.s)]
         self.sentence_breaks = [m.start() for m in lx.SENTENCE_BREAK.finditer(self.s)]
@@ -150,10 +153,17 @@ class LineGrammar:
             if self._future_cutoff(match):
                 continue
             self._mark_past(match, summary=True)
-        for match in lx.YEAR_ON_YEAR.finditer(s):
+        for match in lx.YEAR_ON_YEAR.finditer(s) if not self.under_targets else ():
             start, end = self.sentence_bounds(match.start())
             if not lx.TARGET_CUE.search(s, start, end):
                 self._mark_past(match)
+        if self.earliest_year:
+            for match in lx.YEAR_SPAN.finditer(s):  # 2020年至2024年间, a period already gone by
+                try:
+                    if year_value(match["last"]) < self.earliest_year:
+                        self._mark_past(match, summary=True)
+                except (NumeralError, ValueError):
+                    continue
         if "年" in s:
             for pattern, ahead in ((lx.THIS_YEAR, 0), (lx.NEXT_YEAR, 1)):
                 for match in pattern.finditer(s):
@@ -358,7 +368,7 @@ class LineGrammar:
     def _mention(self, run, clause, segment_start, compare_start, state):
         s = self.s
         first = run[0]
-        unit = "比例" if first["numerator"] or first["cden"] else first["unit"]
+        unit = "比例" if first["numerator"] or first["cden"] or first["ratio"] else first["unit"]
         verdict = self._category_or_list(first, unit if unit != "比例" else "")
         if verdict == "skip":
             return None
@@ -381,7 +391,7 @@ class LineGrammar:
         if chinese and first["num"] in ("一",) and unit not in lx.POINT_UNITS + ("倍",):
             return None
         last = run[-1]
-        post = last["post"] or last["fpost"] or last["about"] or ""
+        post = last["post"] or last["fpost"] or last["rpost"] or last["about"] or ""
         run_end = last.end()
         object_end = self._counted_object(run, unit, post, clause)
         object_text = s[run_end:object_end]
@@ -582,11 +592,12 @@ class LineGrammar:
         found.deadline = clause.deadline
 
 
-def parse_line(line: NormalisedLine, *, earliest_year: int | None = None) -> list[Found]:
+def parse_line(line: NormalisedLine, *, earliest_year: int | None = None,
+               under_targets: bool = False) -> list[Found]:
     """The targets one line states (see LineGrammar)."""
     if not _HAS_FIGURE.search(line.text):
         return []
-    return LineGrammar(line, earliest_year=earliest_year).parse()
+    return LineGrammar(line, earliest_year=earliest_year, under_targets=under_targets).parse()
 
 
 # Phrases without a number, each with a cheap cue that must be in the line for it to be tried.
@@ -595,6 +606,7 @@ _PHRASES = (
     ("relative", lx.RELATIVE_ABOVE, re.compile("高于|快于|超过|好于|优于|领先|跑赢")),
     ("relative", lx.RELATIVE_KEEP, re.compile("水平")),
     ("relative", lx.RELATIVE_SYNC, re.compile("同步")),
+    ("relative", lx.RELATIVE_FASTER, re.compile("快于")),
     ("multiple", lx.MULTIPLE, re.compile("倍|翻")),
     ("zero", lx.ZERO, re.compile("零|消除")),
     ("scale", lx.SCALE_LABEL, re.compile("级")),
@@ -621,6 +633,8 @@ def _value_of(match: re.Match) -> tuple[float, bool]:
         if denominator == 0:
             raise NumeralError("zero denominator")
         return round(float(match["numerator"]) / denominator, 6), False
+    if match["ratio"]:  # 2.2:1 → 2.2
+        return float(match["ratio"]), False
     if match["cden"]:
         denominator = parse_number(match["cden"])
         if denominator == 0:
@@ -786,7 +800,7 @@ def _with_shared_head(part: str, last: str) -> str:
     return part
 
 
-_DISTRIBUTIVE = re.compile("均(?:增长|达到|达|提高|下降|降低|为|保持在|控制在)?$")
+_DISTRIBUTIVE = re.compile("[均各](?:增长|达到|达|提高|下降|降低|为|保持在|控制在)?$")
 
 
 def _distribute(indicator: str, values: list, segment: str) -> list[tuple[tuple[float, bool], str]]:

@@ -21,7 +21,7 @@ UNIT = (
     r"(?:%|‰|个百分点|百分点|倍"
     r"|微克/立方米|毫克/立方米"
     rf"|{MAGNITUDE}(?:元人民币|美元|欧元|元|人次|平方公里|平方千米|平方米|立方米|公顷|亩|公里|千米|吨标准煤|吨|公斤|斤"
-    r"|标箱|千瓦时|千瓦|兆瓦|米(?!饭))"
+    r"|标箱|千瓦时|千瓦|兆瓦时|兆瓦|吉瓦|米(?!饭))"
     r"|万?(?:年(?!\d)|岁)"
     rf"|{MAGNITUDE}人(?![民大才工力])"
     rf"|{MAGNITUDE}(?P<about>余|多)?(?:个(?!人|体|性|别)|所(?!有|以|属|在|得|需)|家(?!庭)|条(?!件|例|线)|处(?!理|置|于)"
@@ -39,10 +39,12 @@ MENTION = re.compile(
     r"(?P<post>以上|以内|以下|左右|多|余)?"
     r"|(?P<numerator>\d+)/(?P<denominator>\d+)(?![\d/])(?P<fpost>以上|左右)?"
     rf"|(?P<cden>{CHINESE_NUMBER})分之(?P<cnum>{CHINESE_NUMBER})"
+    # A ratio to one: 收入比控制在2.2∶1以内.
+    r"|(?P<ratio>\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])(?P<rpost>以内|以下|左右)?"
 )
 
 PERCENT_UNITS = ("%", "‰")
-BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "公斤", "斤", "立方米")
+BULK_UNITS = ("吨", "标箱", "千瓦时", "千瓦", "兆瓦时", "兆瓦", "吉瓦", "吨标准煤", "公斤", "斤", "立方米")
 POINT_UNITS = ("个百分点", "百分点")
 DURATION_UNITS = ("年", "岁", "万年", "万岁")
 DURATION_NOUNS = re.compile("年限|寿命|年龄|工龄|期限|学制")
@@ -79,7 +81,7 @@ NEUTRAL_WORDS = ("实现", "完成", "累计", "总计", "合计", "共计",
                  "保持在", "稳定在", "维持在", "保持", "稳定", "为", "是", "占比", "占", "在", "分别",
                  "均", "全部", "都", "每年", "的", "形成", "按照", "五年",
                  # adverbs between an indicator and its predicate: 地区生产总值将达到, 同比增长
-                 "将", "要", "同比", "同口径", "可比", "实际", "增加")
+                 "将", "要", "同比", "同口径", "可比", "实际", "增加", "各")
 PREDICATE_WORDS = tuple(sorted(
     set(GREATER_WORDS + LESS_WORDS + APPROX_WORDS + GROWTH_WORDS + DECREASE_WORDS + RISE_WORDS
         + NEUTRAL_WORDS), key=len, reverse=True))
@@ -115,19 +117,21 @@ THRESHOLD_NOUN = re.compile(
     "纳税|税收|大户|客户)")
 THRESHOLD_BEFORE = re.compile("(?:高于|低于|超过|不足|达到|达|在|年满|满)$")
 # Counts of a list itself: 10件40项民生实事, 等4项工程, 六个方面.
-LIST_NOUN = re.compile("^(?:政府|[省市区县镇]级)?(?:重点)?(?:民生)?(?:实事|工程|工作|任务|方面|措施|举措|行动|大事|类|项目|部署)")
+LIST_NOUN = re.compile("^(?:[省市区县镇]?政府|[省市区县镇]级)?(?:重点)?(?:民生)?(?:实事|工程|工作|任务|方面|措施|举措|行动|大事|类|项目|部署)")
 LIST_BEFORE = re.compile("(?:共有|共|等|包括|涵盖|分为|计|分)$")
 # The list named before its count: 实施重点民生实事18件.
 LIST_NAMED_BEFORE = re.compile("(?:民生实事|实事项目|实事)$")
 LIST_UNITS = ("件", "项", "类")
-LIST_PAIR_BEFORE = re.compile(r"\d[件项类个]$")
+LIST_PAIR_BEFORE = re.compile(r"\d(?:[件项类个]|方面)$")
 # Session and meeting numbers: 三次会议.
 MEETING_AFTER = re.compile("^(?:会议|全会|全体会议|党代会|人代会)")
 
 # Figures of the past: achievements, progress, and year-on-year statistics.
 PAST_MARKER = re.compile(
     "截至|截止|去年|过去|回顾|已经|已完成|已建成|已实现|已达到|已累计|已开工|"
-    "预计全年完成|预计完成|完成了|实现了|达到了|五年来|近年来|以来")
+    "预计全年完成|预计完成|完成了|实现了|达到了|五年来|近年来|以来|"
+    # results judged: 项目建设成效显著, 取得显著成效
+    "成效显著|显著成效|成效明显|明显成效|成绩显著")
 # Year-on-year wording reports the past (比上年增长5.2%) unless the sentence sets a target
 # (预期目标: 地区生产总值比上年增长6%左右).
 YEAR_ON_YEAR = re.compile("比上年|较上年|同比|上年")
@@ -139,6 +143,8 @@ LOOKING_AHEAD = re.compile(rf"预期|目标|力争|计划|确保|争取|今年|�
 RELATIVE_ABOVE = re.compile(
     r"(?P<cmp>高于|快于|超过|好于|优于|领先于|领先|跑赢)(?P<bench>[^,;。:“”]{0,16}?)(?:的)?"
     r"(?P<tail>平均水平|平均增速|平均|水平|增长|增速|增幅)(?!水平|增速)(?!\s*(?:\d|[一二两三四五六七八九十]+个?百分点))")
+# 农村居民收入增速快于城镇居民: faster than a benchmark named to the clause's end.
+RELATIVE_FASTER = re.compile(r"(?P<cmp>快于)(?P<bench>[^,;。:“”]{1,12})(?=[,;。]|$)")
 RELATIVE_KEEP = re.compile(
     r"(?:保持在|保持|稳定在|达到|不低于)(?P<bench>全国|全省|全市|全区|全县|全州|全镇|全旗|[^,;。:]{1,6}?)"
     r"(?:的)?(?:平均)?水平(?:以上|之上)")
@@ -168,6 +174,8 @@ YEAR_TEXT = YEAR
 YEAR_PHRASE = re.compile(
     rf"(?P<base>较|比|相比|与|相对)?(?P<lead>到|至|在|于|力争|争取|确保|计划|预计)?"
     rf"(?P<year>{YEAR_TEXT})年(?P<suffix>底|末|前|以前|之前|内)?(?!\d{{1,2}}月|\d|[-—~至])")
+# A period of years: 2020年至2024年间, 2021—2025年.
+YEAR_SPAN = re.compile(rf"{YEAR_TEXT}年?\s*[-—–~至到]\s*(?P<last>{YEAR_TEXT})年")
 # Deadlines listed together: 2025年和2035年, 2025年、2030年底.
 YEAR_LIST = re.compile(rf"{YEAR_TEXT}年(?:底|末)?(?:(?:和|与|及|、)(?:到|至)?{YEAR_TEXT}年(?:底|末)?)+")
 YEAR_IN_LIST = re.compile(rf"({YEAR_TEXT})年")

@@ -3,7 +3,8 @@
 The grammar matches on a normalised copy of each line; spans found there are mapped back to
 the original line, so a target's `text` and `indicator` stay in the document's own script.
 Character conversion is one-to-one (str.translate), so offsets only move where pinyin notes
-such as 鎮(zhèn) are dropped; `NormalisedLine.original_offset` undoes that.
+such as 鎮(zhèn), or a space beside a figure (项目 578 个), are dropped;
+`NormalisedLine.original_offset` undoes that.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ _PUNCTUATION = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "％
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_NOTE = re.compile(rf"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
 _HAS_TONE = re.compile(f"[{_TONED}]")
+# Web copies put a space on either side of a figure (重点项目 578 个, 较2020 年): one space
+# after a figure, or before a figure spaced on both sides, is dropped like a note, so the
+# figure reads whole (a space before a figure alone still parts a title from a sentence).
+_SPACED_FIGURE = re.compile(
+    r"(?<=\d)[ \u00a0](?=[\u4e00-\u9fff%])|(?<=[\u4e00-\u9fff])[ \u00a0](?=[\d.]+[ \u00a0][\u4e00-\u9fff])")
+_CUT = re.compile(f"{_PINYIN_NOTE.pattern}|{_SPACED_FIGURE.pattern}")
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +62,7 @@ def simplify(text: str) -> str:
 class NormalisedLine:
     original: str
     text: str  # what the grammar reads
-    # Where pinyin notes were cut: normalised offsets at which the original jumps ahead, and
+    # Where pinyin notes or spaces were cut: normalised offsets at which the original jumps ahead, and
     # the original offset each of those positions corresponds to. Empty when nothing was cut.
     cut_at: tuple[int, ...] = ()
     cut_to: tuple[int, ...] = ()
@@ -83,14 +90,14 @@ class NormalisedLine:
 
 
 def normalise(line: str) -> NormalisedLine:
-    if not _HAS_TONE.search(line):
+    if not _HAS_TONE.search(line) and not (" " in line or "\u00a0" in line) or not _CUT.search(line):
         return NormalisedLine(line, simplify(line))
     pieces: list[str] = []
     cut_at: list[int] = []
     cut_to: list[int] = []
     kept = 0
     position = 0
-    for note in _PINYIN_NOTE.finditer(line):
+    for note in _CUT.finditer(line):
         pieces.append(line[position:note.start()])
         kept += note.start() - position
         position = note.end()

@@ -49,6 +49,7 @@ _ITEM = re.compile(r"^\d{1,2}[、.](?!\d)\s*(.*)$")
 _DASH = re.compile(r"^[—–-]{2}\s*(.*)$")
 _YEAR_HEADING = re.compile(rf"^({YEAR})年(?:度)?\s*[:：]?\s*$")
 _SENTENCE_END = re.compile(r"[。;!?]")
+_TARGETS_HEADING = re.compile("预期目标|主要目标|目标任务|主要指标")
 _FIRST_CLAUSE_END = re.compile(r"[,，。;；:：!?]")
 SHORT_LINE = 30
 
@@ -210,9 +211,12 @@ class Outline:
                 return coming.start()
         if self.scope is None and any(mark in text for mark in _RANGE_MARKS):
             match = _YEAR_RANGE.search(text)
-            self.scope = _year_range(text)
-            if self.scope and match:
-                return match.start()
+            span = _year_range(text)
+            # A period that ended before the document was written (2020年至2024年间) is reviewed.
+            if span and not (self.document_year and span[1] < self.document_year):
+                self.scope = span
+                if match:
+                    return match.start()
         return None
 
     def end_line(self) -> None:
@@ -235,6 +239,11 @@ class Outline:
     @property
     def goal_path(self) -> list[str]:
         return [h.title for h in self.headings]
+
+    @property
+    def under_targets(self) -> bool:
+        """Whether a heading above names what follows as targets (主要预期目标, 目标任务)."""
+        return any(_TARGETS_HEADING.search(simplify(h.title)) for h in self.headings)
 
     @property
     def section_year(self) -> int | None:
