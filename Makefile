@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: setup system-deps demo serve test test-sqlite test-postgres lint bench clean
+.PHONY: setup system-deps demo serve test test-sqlite test-postgres lint bench translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ test-postgres: $(STAMP)
 bench: setup
 	$(BIN)/python bench/evaluate.py
 	$(BIN)/python bench/extract.py
+
+# The English catalogues (the project's and the intake and reports apps' own): collect new
+# messages, then translate the empty msgstr entries by hand and run this again to compile.
+# Needs GNU gettext (Debian package gettext).
+translations: $(STAMP)
+	cd src/planwatch/web && DJANGO_SETTINGS_MODULE=planwatch.web.settings ../../../$(BIN)/python -m django makemessages -l en --no-obsolete
+	for po in $$(find src/planwatch/web -path '*/locale/en/LC_MESSAGES/django.po'); do \
+		msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
