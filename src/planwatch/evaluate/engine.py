@@ -37,6 +37,8 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
     usable_years = np.minimum(table.deadline, np.floor(now + _EPS)) - table.start
     width = int(np.clip(np.nanmax(usable_years, initial=0.0), 0, table.values.shape[1] - 1)) + 1
     figures = np.ascontiguousarray(table.values[:, :width].T)
+    # Targets on a custom path: only their chunks carry the schedule matrix.
+    custom = ~np.isnan(table.schedule).all(1)
     family = _FAMILY_OF_KIND[table.kind]
     order = np.argsort(family, kind="stable")
     bounds = np.searchsorted(family[order], np.arange(len(_FAMILIES) + 1))
@@ -47,8 +49,11 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
     def run(piece) -> None:
         number, rows = piece
         part = ResultTable.empty(len(rows))
+        chunk_table = table.take(rows, values=False)
+        if custom[rows].any():
+            chunk_table.schedule = table.schedule[rows]
         with np.errstate(all="ignore"):  # masked-out lanes compute log(−1) etc.; never used
-            columns = _Columns(table.take(rows, values=False), figures[:, rows], now)
+            columns = _Columns(chunk_table, figures[:, rows], now)
             _FAMILY_RULES[number](columns, part, config)
         part.outlook[:] = outlook_of(part.probability, config)
         part.warning[:] = table.binding[rows] & (_WARNING_STATUS[part.status]
@@ -145,8 +150,10 @@ class _Columns:
             self.part, pt, table.start + self.last))
         self.value = np.where(self.has_final, self.final, np.where(
             self.part, table.part_value, self.last_value))
-        # Rows on a custom path: the plan's own schedule by year (TargetTable.schedule).
-        self.custom = ~np.isnan(table.schedule).all(1)
+        # Rows on a custom path: the plan's own schedule by year (TargetTable.schedule; a
+        # chunk without one has an empty schedule matrix).
+        self.custom = ~np.isnan(table.schedule).all(1) if table.schedule.shape[1] else (
+            np.zeros(n, bool))
 
     def all_annual(self, condition: np.ndarray) -> np.ndarray:
         return (condition | ~self.annual).all(0)

@@ -103,12 +103,15 @@ class TargetTable:
                 column[row] = theirs
 
     def take(self, rows: np.ndarray | slice, *, values: bool = True) -> TargetTable:
-        """The table of the given rows; without `values` its figures matrix is left empty
-        (for a caller that holds the figures in another layout)."""
+        """The table of the given rows; without `values` its figures and schedule matrices
+        are left empty (for a caller that holds them in another layout, or needs them only
+        for some rows)."""
         columns = {f.name: getattr(self, f.name)[rows] for f in fields(self)
-                   if f.name != "values"}
+                   if f.name not in ("values", "schedule")}
         n = len(columns["kind"])
-        return TargetTable(**columns, values=self.values[rows] if values else np.empty((n, 0)))
+        if values:
+            return TargetTable(**columns, values=self.values[rows], schedule=self.schedule[rows])
+        return TargetTable(**columns, values=np.empty((n, 0)), schedule=np.empty((n, 0)))
 
 
 RESULT_FLOATS = ("probability", "progress", "elapsed", "ratio", "gap", "projected", "low",
