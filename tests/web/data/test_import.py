@@ -37,6 +37,8 @@ def test_a_good_file_is_stored_with_its_batch_and_who_and_when_on_every_row(plan
     assert set(Observation.objects.values_list(
         "import_batch", "recorded_by", "recorded_at", "revision")) == {
         (batch.pk, "planner", batch.imported_at, 1)}
+    # Stored as the ORM stores a time, so "as known on" comparisons in SQL hold.
+    assert Observation.objects.filter(recorded_at=batch.imported_at).count() == 3
 
 
 def test_a_figure_repeated_late_in_a_big_file_leaves_nothing_of_the_first_attempt(

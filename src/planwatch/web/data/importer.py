@@ -139,7 +139,7 @@ def _store_straight(name: str, digest: str, file: IO[bytes], checker: RowChecker
     try:
         with transaction.atomic():
             batch = _new_batch(name, digest, user)
-            constants = (1, batch.imported_by, batch.imported_at, batch.pk)
+            constants = (1, batch.imported_by, _stamp(batch), batch.pk)
             rows = _checked(name, file, checker, result)
             # A slice at a time, the first ones small, so that a problem or a repeated
             # figure near the start (a file imported again) stops the straight way early.
@@ -362,11 +362,16 @@ def _write_observations(rows: Iterator[CheckedRow], constants: tuple) -> int:
     return written
 
 
+def _stamp(batch: ImportBatch):
+    """The batch's time as the ORM would store it in recorded_at (on SQLite, naive UTC
+    text: the sqlite3 module's own adapter would add an offset)."""
+    return connection.ops.adapt_datetimefield_value(batch.imported_at)
+
+
 def _store(batch: ImportBatch, new_rows: str) -> int:
     table = Observation._meta.db_table
-    stamp = connection.ops.adapt_datetimefield_value(batch.imported_at)
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({', '.join(WRITTEN)}) "
                        f"SELECT new_rows.*, %s, %s, %s FROM ({new_rows}) new_rows",
-                       [batch.imported_by, stamp, batch.pk])
+                       [batch.imported_by, _stamp(batch), batch.pk])
         return cursor.rowcount
