@@ -31,6 +31,7 @@ from planwatch.web.accounts.permissions import (
     reportable_departments,
 )
 from planwatch.web.data import exporter, reporting
+from planwatch.web.data.changes import described_change
 from planwatch.web.data.importer import import_observations
 from planwatch.web.data.models import Evidence, Observation, Submission, SubmissionStatus
 from planwatch.web.labels import OBSERVATION_KIND
@@ -90,9 +91,11 @@ def report(request, department: Department):
     except reporting.ReportingError as error:
         messages.error(request, f"{indicator.name} {entry.period}:{error}")
     else:
-        messages.success(request, gettext("%(item)s:已%(status)s") % {
-            "item": f"{indicator.name} {entry.period}",
-            "status": submission.get_status_display()})
+        # The status labels read as a sentence already (已提交待审核), the draft's does not.
+        done = (submission.get_status_display() if submission.status != SubmissionStatus.DRAFT
+                else gettext("已保存草稿"))
+        messages.success(request, gettext("%(item)s:%(status)s") % {
+            "item": f"{indicator.name} {entry.period}", "status": done})
     return redirect("data:department", department.pk)
 
 
@@ -303,7 +306,9 @@ def _recorded_changes(subject) -> list[dict]:
         changes.append({
             "when": newer.history_date, "action": action,
             "who": newer.history_user.get_username() if newer.history_user else "",
-            "changes": newer.diff_against(older).changes if older is not None else []})
+            "changes": [] if older is None else [
+                described_change(type(subject), change.field, change.old, change.new)
+                for change in newer.diff_against(older).changes]})
     return changes
 
 
@@ -323,7 +328,7 @@ def _revision_changes(revisions: list[Observation]) -> list[dict]:
         changes.append({
             "when": newer.recorded_at, "who": newer.recorded_by, "action": action,
             "changes": [] if older is None else [
-                {"field": name, "old": getattr(older, name), "new": getattr(newer, name)}
+                described_change(Observation, name, getattr(older, name), getattr(newer, name))
                 for name in REVISED_FIELDS if getattr(older, name) != getattr(newer, name)]})
     return changes
 
