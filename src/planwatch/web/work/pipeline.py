@@ -1,5 +1,6 @@
 """The project pipeline in numbers, pure: where the projects stand on a day (by stage and by
-department, counts and planned investment) and what moved in each month of a year."""
+department, counts, planned and completed investment) and what moved in each month of a
+year."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ NO_DEPARTMENT = "未明确责任单位"
 @dataclass
 class Cell:
     count: int = 0
-    investment: float = 0.0
+    investment: float = 0.0  # planned total investment, 亿元
+    completed: float = 0.0  # investment completed so far, 亿元
 
     def add(self, project: Project) -> None:
         self.count += 1
         self.investment += project.investment or 0.0
+        self.completed += project.completed_investment or 0.0
 
 
 @dataclass
@@ -63,10 +66,27 @@ def by_department(projects: Iterable[Project], day: date) -> list[Row]:
 
 
 def by_month(projects: Iterable[Project], year: int) -> list[Row]:
-    """Per month of `year`: how many projects passed into each stage that month."""
+    """Per month of `year`: how many projects passed into each stage that month. The
+    month's total counts each project once, however many stages it passed that month, so
+    its investment sums are those of the projects that moved."""
     rows = [Row(f"{year}-{month:02d}") for month in range(1, 13)]
     for project in projects:
+        moved: set[int] = set()
         for transition in project.stages:
             if transition.on.year == year:
-                rows[transition.on.month - 1].add(transition.stage, project)
+                row = rows[transition.on.month - 1]
+                row.cells[transition.stage].add(project)
+                moved.add(transition.on.month)
+        for month in moved:
+            rows[month - 1].total.add(project)
     return rows
+
+
+def default_day(projects: Iterable[Project], today: date) -> date:
+    """The day the pipeline page opens on: the end of the latest year in which a project
+    passed a stage, no later than today (today when nothing is recorded) — a ledger whose
+    last movement is years old is shown as it stood then, not as an empty current year."""
+    days = [t.on for project in projects for t in project.stages if t.on <= today]
+    if not days:
+        return today
+    return min(date(max(days).year, 12, 31), today)

@@ -201,13 +201,13 @@ def decomposition(request, plan, key):
 
 @internal_view
 def projects(request, plan):
-    today = timezone.localdate()
-    as_of = _day(request.GET.get("as_of"), today)
     ledger = [record.project for record in records_of(plan)]
+    latest = pipeline.default_day(ledger, timezone.localdate())
+    as_of = _day(request.GET.get("as_of"), latest)
     stage_on = {project.key: project.stage_on(as_of) for project in ledger}
     rows = plan.projects.select_related("department")
     return render(request, "work/projects.html", {
-        "plan": plan, "as_of": as_of,
+        "plan": plan, "as_of": as_of, "opened_on_latest": as_of == latest,
         "stages": [labels.PROJECT_STAGE[stage] for stage in pipeline.STAGES],
         "by_stage": pipeline.by_stage(ledger, as_of),
         "by_department": pipeline.by_department(ledger, as_of),
