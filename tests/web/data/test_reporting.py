@@ -120,3 +120,13 @@ def test_evidence_is_checked_by_size_and_content_and_stored_under_the_home(
     with pytest.raises(reporting.ReportingError, match="上限"):
         reporting.attach_evidence(users["finance"], submission, "big.pdf",
                                   b"%PDF-" + b"0" * reporting.MAX_EVIDENCE_BYTES)
+
+
+def test_an_approved_figure_names_only_the_department_as_its_public_source(users, revenue):
+    submission = reporting.save_entry(users["finance"], entry(revenue), submit=True)
+    observation = reporting.approve(users["planner"], submission, submission.version)
+    # The source goes to the public page and the open data: no staff names, no free text.
+    assert observation.source == "区财政局填报"
+    submission.refresh_from_db()
+    assert (observation.recorded_by, submission.reviewed_by, submission.note) == (
+        "finance", "planner", "按快报")

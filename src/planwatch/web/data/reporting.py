@@ -220,13 +220,10 @@ def approve(user, submission: Submission, version: int) -> Observation:
         raise NotAllowed(_("只有规划管理人员可以审核"))
     with transaction.atomic():
         _review(submission, version, SubmissionStatus.APPROVED, user, "")
-        source = f"{submission.department.name}填报,{user.get_username()}审核"
-        if submission.note:
-            source += f";说明:{submission.note}"
         save_observations([domain.Observation(
             submission.place, submission.indicator.name, parse_period(submission.period),
             submission.value, submission.unit, kind=domain.ObservationKind(submission.kind),
-            source=source)], recorded_by=submission.created_by)
+            source=public_source(submission.department))], recorded_by=submission.created_by)
         observation = (Observation.objects.filter(
             place=submission.place, indicator=submission.indicator.name,
             period=submission.period, kind=submission.kind, provenance="official")
@@ -234,6 +231,13 @@ def approve(user, submission: Submission, version: int) -> Observation:
         Submission.objects.filter(pk=submission.pk).update(observation=observation)
         submission.observation = observation
         return observation
+
+
+def public_source(department: Department) -> str:
+    """The source a reported figure carries into the public page and the open data: the
+    department only. Who entered and approved it and the reporter's note stay internal, on
+    the observation's recorded_by and on the submission and its history."""
+    return f"{department.name}填报"
 
 
 def return_submission(user, submission: Submission, version: int, reason: str) -> None:
