@@ -9,10 +9,14 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.middleware.csrf import _unmask_cipher_token
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from planwatch.web.accounts.models import DepartmentMembership
+from planwatch.web.assessments import plan_with_version
 from planwatch.web.data.store import save_observations
+from planwatch.web.plans.models import Department
+from planwatch.web.plans.page_cache import page_key
 
 # `stored`, the sample plan with its figures, is the fixture every test here starts from.
 from .test_dashboard_pages import figure, stored  # noqa: F401
@@ -132,3 +136,23 @@ def test_a_target_that_does_not_exist_is_not_found_every_time(member_client):
     missing = reverse("plans:target", args=["sample", "no-such-target"])
     assert member_client.get(missing).status_code == 404
     assert member_client.get(missing).status_code == 404
+
+
+def test_a_reporters_pages_are_kept_apart_by_their_departments(django_user_model):
+    """A reporter's navigation may list its own departments' pages: joining another
+    department must not leave it on the page stored before."""
+    reporter = django_user_model.objects.create_user("hr", password="a-long-passphrase-1")
+    reporter.groups.add(Group.objects.get(name="reporter"))
+    DepartmentMembership.objects.create(
+        user=reporter, department=Department.objects.get(name="区人力资源和社会保障局"))
+
+    def key() -> str:
+        request = RequestFactory().get(TARGET)
+        request.user = django_user_model.objects.get(pk=reporter.pk)  # a new request's user
+        return page_key(request, plan_with_version("sample")[0])
+
+    before = key()
+    assert key() == before
+    DepartmentMembership.objects.create(
+        user=reporter, department=Department.objects.get(name="区统计局"))
+    assert key() != before

@@ -26,6 +26,9 @@ def test_one_account_per_role_whose_printed_password_signs_in(plan):
     assert all(users[name].check_password(password) for name, password in created.items())
     assert [d.name for d in departments_of(users["edu-reporter"])] == ["区教育局"]
     assert [d.name for d in departments_of(users["finance-reporter"])] == ["区财政局"]
+    # An address on a reserved domain, so `planwatch remind` shows a real mail on the demo.
+    assert {name: users[name].email for name in created} == {
+        name: f"{name}@example.org" for name in created}
 
 
 def test_a_second_run_prints_no_password_and_changes_nobody(plan):

@@ -1,6 +1,8 @@
 """The demo's illustrative accounts: one per role, so each view of the system can be tried.
 
-Passwords are random and printed once; a second run leaves existing accounts alone. The two
+Passwords are random and printed once; a second run leaves existing accounts alone. Each
+has an example.org address (a reserved domain: nothing is delivered), so `planwatch remind`
+shows a real mail on the console backend. The two
 reporters belong to the plan's 教育局 and 财政局 (matched by name), the departments the
 permission tests use too.
 """
@@ -41,7 +43,8 @@ def ensure_demo_accounts(out: TextIO) -> None:
                       f"department, {username} not created", file=out)
                 continue
         password = secrets.token_urlsafe(12)
-        user = users.objects.create_user(username, password=password)
+        user = users.objects.create_user(username, email=f"{username}@example.org",
+                                         password=password)
         user.groups.add(role_group(role))
         if department is not None:
             DepartmentMembership.objects.create(user=user, department=department)

@@ -84,12 +84,20 @@ def _permissions_sql(vendor: str) -> str:
 
 
 def role_fingerprint(user) -> str:
-    """What the user's role lets them do, as a short text: pages cached per person also
-    depend on it (the navigation and forms differ by role). Read with the role permissions
-    the request already loaded."""
+    """What the person's role lets them do, as a short text: pages cached per person depend
+    on it (the navigation and forms differ by role, a reporter's by its departments). Read
+    with the role permissions the request already loaded; a reporter's departments take one
+    query."""
     if user.is_superuser:
         return "superuser"
-    return ",".join(sorted(_role_permissions(user))) if user.is_authenticated else ""
+    if not user.is_authenticated:
+        return ""
+    codenames = _role_permissions(user)
+    text = ",".join(sorted(codenames))
+    if "report_own_department" in codenames and "view_all_plans" not in codenames:
+        departments = sorted(departments_of(user).values_list("pk", flat=True))
+        text += "|" + ",".join(str(pk) for pk in departments)
+    return text
 
 
 def is_published(plan: Plan) -> bool:

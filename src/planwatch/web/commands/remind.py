@@ -29,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
         to = ", ".join(reminder.recipients) or "(部门没有登记邮箱的成员,仅记录)"
         print(f"{reminder.department.name}: 待报 {reminder.due_count},逾期 "
               f"{reminder.overdue_count} → {to}", file=sys.stderr)
-    print(f"已发送 {len(outcome.reminders)} 封催报,新增督办 {outcome.raised} 项 / "
-          f"sent {len(outcome.reminders)} reminders, raised {outcome.raised} supervision items")
+    mailed, recorded = len(outcome.mailed), len(outcome.recorded_only)
+    print(f"已发送 {mailed} 封催报邮件,{recorded} 个部门没有登记邮箱、仅记录,新增督办 "
+          f"{outcome.raised} 项 / mailed {mailed} reminders, recorded {recorded} without a "
+          f"mail (no member has an address), raised {outcome.raised} supervision items")
     return 0

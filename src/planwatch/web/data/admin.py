@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from planwatch.web.data.models import (
@@ -78,4 +79,13 @@ class SubmissionAdmin(SimpleHistoryAdmin):
 
 admin.site.register(Evidence, ReadOnlyAdmin)
 admin.site.register(ImportBatch, ReadOnlyAdmin)
-admin.site.register(Reminder, ReadOnlyAdmin)
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    list_display = ["department", "sent_at", "delivery", "due_count", "overdue_count"]
+    list_select_related = ["department"]
+
+    @admin.display(description=_("发送情况"))
+    def delivery(self, reminder: Reminder) -> str:
+        if reminder.recipients:
+            return _("已发邮件:%(to)s") % {"to": "、".join(reminder.recipients)}
+        return _("仅记录(部门没有登记邮箱的成员)")

@@ -1,8 +1,9 @@
 """Reminders to departments, and escalation of what stays missing past the grace period.
 
 `send_reminders(today)` mails each department with something owed (due, overdue, returned)
-a list of it through Django's email backend (console unless configured), records each mail
-as a Reminder, and raises every item past its grace period on the supervision list (the work
+a list of it through Django's email backend (console unless configured), records each
+reminder as a Reminder — mailed, or recorded only when no member of the department has an
+address (its recipients are empty) — and raises every item past its grace period on the supervision list (the work
 app's SupervisionItem, rule overdue_report, the subject key its own rules use, so the two
 never raise the same item twice). A second run on the same day sends and raises nothing new.
 """
@@ -30,6 +31,16 @@ LATE = (ItemState.OVERDUE, ItemState.ESCALATED)
 class Outcome:
     reminders: list[Reminder]
     raised: int
+
+    @property
+    def mailed(self) -> list[Reminder]:
+        """The reminders that went out as a mail (one mail each, to every address)."""
+        return [reminder for reminder in self.reminders if reminder.recipients]
+
+    @property
+    def recorded_only(self) -> list[Reminder]:
+        """The reminders only recorded: no member of the department has an address."""
+        return [reminder for reminder in self.reminders if not reminder.recipients]
 
 
 def compose(department: Department, items: list[Item], today: date) -> tuple[str, str]:

@@ -355,6 +355,7 @@ def item_detail(request, plan, pk):
                     service.explain_item(item, today=today, by=by, **explain_form.cleaned_data)
                     messages.success(request, _("已提交情况说明"))
                     return redirect("work:item", plan.name, item.pk)
+                messages.error(request, _("未提交:情况说明和整改措施都要填写"))
             elif action == "return":
                 if not may_close:
                     raise PermissionDenied
@@ -364,6 +365,7 @@ def item_detail(request, plan, pk):
                                                today=today)
                     messages.success(request, _("已退回,本级期限重新起算"))
                     return redirect("work:item", plan.name, item.pk)
+                messages.error(request, _("未退回:退回须写明理由"))
             elif action == "close":
                 if not may_close:
                     raise PermissionDenied
@@ -373,6 +375,7 @@ def item_detail(request, plan, pk):
                                        today=today, by=by)
                     messages.success(request, _("已销号"))
                     return redirect("work:item", plan.name, item.pk)
+                messages.error(request, _("未销号:销号须写明理由"))
             else:
                 return HttpResponseNotAllowed(["GET"])
         except service.ActionError as exc:
