@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,10 +75,27 @@ class Item:
     escalate_after: date
     state: ItemState
     submission: Submission | None
+    usual_kind: str = domain.ObservationKind.LEVEL.value
 
     @property
     def state_label(self) -> str:
         return labels.REPORT_ITEM_STATE[self.state]
+
+    @property
+    def usual_unit(self) -> str:
+        return "%" if self.usual_kind == domain.ObservationKind.GROWTH_PCT else self.indicator.unit
+
+
+def usual_kinds(names: set[str]) -> dict[str, str]:
+    """Each indicator's usual 口径: the kind most of its stored figures have (a count target's
+    series is 完成数, a growth target's 同比增速), so a form starts from it."""
+    counts = (Observation.objects.filter(indicator__in=names).order_by()
+              .values_list("indicator", "kind").annotate(figures=Count("id")))
+    usual: dict[str, tuple[int, str]] = {}
+    for name, kind, figures in counts:
+        if figures > usual.get(name, (0, ""))[0]:
+            usual[name] = (figures, kind)
+    return {name: kind for name, (_figures, kind) in usual.items()}
 
 
 def schedule_of(indicator: Indicator) -> Schedule:
@@ -93,6 +111,7 @@ def department_items(department: Department, today: date) -> list[Item]:
     indicators = list(Indicator.objects.filter(department=department)
                       .select_related("plan__jurisdiction", "reporting_rule"))
     names = {indicator.name for indicator in indicators}
+    kinds = usual_kinds(names)
     reported = set(Observation.objects.filter(indicator__in=names,
                                               provenance__in=REPORTED_PROVENANCES)
                    .order_by().values_list("indicator", "place", "period").distinct())
@@ -110,14 +129,15 @@ def department_items(department: Department, today: date) -> list[Item]:
             state = (ItemState(submission.status) if submission is not None
                      else schedule.state_of_missing(period, today))
             items.append(Item(indicator, period, place, schedule.due_date(period),
-                              schedule.escalation_date(period), state, submission))
+                              schedule.escalation_date(period), state, submission,
+                              kinds.get(indicator.name, domain.ObservationKind.LEVEL.value)))
     # Open submissions for periods outside the window still need finishing.
     for submission in open_submissions.values():
         indicator = submission.indicator
         schedule, period = schedule_of(indicator), parse_period(submission.period)
         items.append(Item(indicator, period, submission.place, schedule.due_date(period),
                           schedule.escalation_date(period), ItemState(submission.status),
-                          submission))
+                          submission, submission.kind))
     items.sort(key=lambda item: (item.due, item.indicator.order))
     return items
 
