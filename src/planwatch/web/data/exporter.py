@@ -13,7 +13,13 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from planwatch.web.data.models import Observation
-from planwatch.web.data.rows import COLUMN_LABELS, KINDS, PROVENANCES, neutralise
+from planwatch.web.data.rows import (
+    COLUMN_LABELS,
+    KIND_NAMES,
+    KINDS,
+    PROVENANCE_NAMES,
+    neutralise,
+)
 
 EXPORT_COLUMNS = ("place", "indicator", "period", "value", "unit", "kind", "source",
                   "provenance")
@@ -86,9 +92,18 @@ def write_xlsx(rows: Iterable[tuple], file: IO[bytes]) -> int:
     return count
 
 
-def department_template(department, indicators: list, place: str, file: IO[bytes]) -> None:
-    """An XLSX in the import layout for one department: drop-downs for its indicators, the
-    kinds and the provenances, the indicator units on a second sheet for reference."""
+KIND_LABEL = {code: name for name, code in KIND_NAMES.items()}
+PROVENANCE_LABEL = {code: name for name, code in PROVENANCE_NAMES.items()}
+# A department reports official figures: estimates and illustrative series are the planners'.
+TEMPLATE_PROVENANCES = ("official",)
+
+
+def department_template(department, indicators: list, place: str, items: list, source: str,
+                        file: IO[bytes]) -> None:
+    """An XLSX in the import layout for one department: a row for each item it owes, every
+    cell but the value filled in (place, indicator, period, usual unit and 口径, `source`,
+    官方数据); drop-downs for its indicators, the 口径 and the provenance by their Chinese
+    names (the reader takes names and codes alike), the indicator units on a second sheet."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -99,19 +114,25 @@ def department_template(department, indicators: list, place: str, file: IO[bytes
     sheet.append(list(EXPORT_COLUMNS) + ["note"])
     for cell in sheet[1]:
         cell.comment = Comment(COLUMN_LABELS[cell.value], "planwatch")
+    official = PROVENANCE_LABEL[TEMPLATE_PROVENANCES[0]]
+    for item in items:
+        sheet.append([neutralise(item.place), neutralise(item.indicator.name), item.period.label,
+                      None, neutralise(item.usual_unit), KIND_LABEL[item.usual_kind],
+                      neutralise(source), official, None])
     lists = workbook.create_sheet("选项")
     lists.append(["indicator", "unit", "kind", "provenance", "place"])
-    length = max(len(indicators), len(KINDS), len(PROVENANCES), 1)
+    provenances = [PROVENANCE_LABEL[code] for code in TEMPLATE_PROVENANCES]
+    length = max(len(indicators), len(KINDS), len(provenances), 1)
     for index in range(length):
         indicator = indicators[index] if index < len(indicators) else None
         lists.append([neutralise(indicator.name) if indicator else None,
                       neutralise(indicator.unit) if indicator else None,
-                      KINDS[index] if index < len(KINDS) else None,
-                      PROVENANCES[index] if index < len(PROVENANCES) else None,
+                      KIND_LABEL[KINDS[index]] if index < len(KINDS) else None,
+                      provenances[index] if index < len(provenances) else None,
                       neutralise(place) if index == 0 else None])
     end = 2000
     for column, letter, count in (("B", "A", len(indicators)), ("F", "C", len(KINDS)),
-                                  ("H", "D", len(PROVENANCES)), ("A", "E", 1)):
+                                  ("H", "D", len(provenances)), ("A", "E", 1)):
         validation = DataValidation(
             type="list", formula1=f"'选项'!${letter}$2:${letter}${count + 1}",
             allow_blank=True, showErrorMessage=True, errorTitle="planwatch",

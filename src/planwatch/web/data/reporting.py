@@ -142,6 +142,13 @@ def department_items(department: Department, today: date) -> list[Item]:
     return items
 
 
+def items_to_report(department: Department, today: date) -> list[Item]:
+    """The department's items that wait for a figure from it (not for the planners' review):
+    the rows its template is prefilled with."""
+    return [item for item in department_items(department, today)
+            if item.state is not ItemState.SUBMITTED]
+
+
 @dataclass
 class Entry:
     """A figure as a reporter entered it."""

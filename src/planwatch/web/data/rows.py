@@ -32,6 +32,10 @@ COLUMN_LABELS = {"place": "地区", "indicator": "指标", "period": "期间", "
                  "note": "备注"}
 KINDS = tuple(kind.value for kind in ObservationKind)
 PROVENANCES = tuple(provenance.value for provenance in Provenance)
+# The Chinese names a department's template offers in its drop-downs (web/labels.py shows the
+# same words on screen): a cell may hold the name or the code.
+KIND_NAMES = {"数值": "level", "同比增速": "growth_pct", "累计值": "cumulative", "完成数": "count"}
+PROVENANCE_NAMES = {"官方数据": "official", "估计数": "estimate", "示例数据": "illustrative"}
 LEVEL_KINDS = frozenset({"level", "cumulative", "count"})
 # The widths of the observation table's text columns (web/data/models.py): a longer text
 # would stop the database in the middle of an import instead of being reported with its row.
@@ -187,8 +191,12 @@ class RowChecker:
 
         place, indicator = text("place"), text("indicator")
         period_text, value_text, unit = text("period"), text("value"), text("unit")
-        kind = text("kind").lower()
-        source, provenance = text("source", False), text("provenance", False).lower()
+        # Names come this way only: the fast path sees a name as an unknown kind and hands
+        # the row here, so files of codes pay nothing for it.
+        kind, provenance = text("kind"), text("provenance", False)
+        kind = KIND_NAMES.get(kind, kind.lower())
+        provenance = PROVENANCE_NAMES.get(provenance, provenance.lower())
+        source = text("source", False)
         for column, text in (("place", place), ("unit", unit)):
             if len(text) > MAX_LENGTHS[column]:
                 problems.append(Problem(row, column, f"超过 {MAX_LENGTHS[column]} 个字符"))

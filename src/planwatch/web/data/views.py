@@ -156,7 +156,9 @@ def template(request, department: Department):
     place = indicators[0].plan.jurisdiction.name if indicators else ""
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument"
                                          ".spreadsheetml.sheet")
-    exporter.department_template(department, indicators, place, response)
+    exporter.department_template(department, indicators, place,
+                                 reporting.items_to_report(department, _today()),
+                                 reporting.public_source(department), response)
     response["Content-Disposition"] = f'attachment; filename="template-{department.pk}.xlsx"'
     return response
 
