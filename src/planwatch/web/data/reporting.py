@@ -331,6 +331,22 @@ def evidence_path(evidence: Evidence) -> Path:
     return uploads_dir() / evidence.stored_name
 
 
+def stage_upload(file, folder: str) -> str:
+    """Keep an uploaded file under uploads/<folder>/ until the person confirms its preview;
+    the token that names it (staged_upload_path)."""
+    token = secrets.token_hex(16)
+    path = staged_upload_path(folder, token)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as staged:
+        for chunk in file.chunks():
+            staged.write(chunk)
+    return token
+
+
+def staged_upload_path(folder: str, token: str) -> Path:
+    return uploads_dir() / folder / f"{token}.upload"
+
+
 
 def pending_submissions(plan):
     """Figures of the plan submitted and waiting for approval — what the dashboard shows as

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planwatch.web.data import views
+from planwatch.web.data import upload_views, views
 
 app_name = "data"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("departments/<int:department_id>/", views.department, name="department"),
     path("departments/<int:department_id>/report/", views.report, name="report"),
     path("departments/<int:department_id>/template.xlsx", views.template, name="template"),
+    path("departments/<int:department_id>/upload/", upload_views.upload,
+         name="department_upload"),
     path("review/", views.review, name="review"),
     path("submissions/<int:pk>/decide/", views.decide, name="decide"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),

@@ -8,7 +8,6 @@ importer.py, shared with the CLI and the API.
 from __future__ import annotations
 
 import itertools
-import secrets
 from datetime import date
 from pathlib import Path
 
@@ -188,7 +187,7 @@ def export(request):
 
 
 def _staged_path(token: str):
-    return reporting.uploads_dir() / "imports" / f"{token}.upload"
+    return reporting.staged_upload_path("imports", token)
 
 
 @login_required
@@ -212,12 +211,8 @@ def import_page(request):
         messages.error(request, gettext("无法导入 %(name)s:文件超过 %(limit)d MB 上限") % {
             "name": upload.name, "limit": MAX_IMPORT_BYTES // 2**20})
         return redirect("data:import")
-    token = secrets.token_hex(16)
+    token = reporting.stage_upload(upload, "imports")
     path = _staged_path(token)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as staged:
-        for chunk in upload.chunks():
-            staged.write(chunk)
     with path.open("rb") as staged:
         result = import_observations(staged, upload.name, user=request.user, dry_run=True)
     if result.ok:
