@@ -176,11 +176,16 @@ def test_a_cutoff_before_the_document_year_is_the_past():
 
 
 def test_a_five_year_plan_named_in_passing_holds_for_its_own_line_only():
-    text = ("2026年是“十五五”开局之年,全区新建口袋公园8个。\n"
-            "今年主要预期目标是:地区生产总值增长5.5%左右。")
+    text = ("全区建设持续推进,对标“十五五”规划,新建口袋公园8个。\n"
+            "2026年主要预期目标是:地区生产总值增长5.5%左右。")
     park, growth = extract_targets(text)
     assert (park.year, park.period_start) == (2030, 2026)
     assert (growth.year, growth.period_start) == (2026, None)
+
+
+def test_the_year_a_plan_opens_is_no_horizon():
+    text = "2026年是“十五五”开局之年,全区新建口袋公园8个,地区生产总值增长5.5%左右。"
+    assert [(t.year, t.period_start) for t in extract_targets(text)] == [(2026, None), (2026, None)]
 
 
 def test_a_five_year_plan_opening_its_line_holds_for_what_follows():
@@ -222,3 +227,13 @@ def test_a_period_that_ended_before_the_document_is_reviewed_not_planned():
             "力争到2027年新建农田2万亩。")
     target = only(text)
     assert (target.value, target.year) == (2, 2027)
+
+
+def test_main_targets_of_economic_and_social_development_date_the_report():
+    text = "2022年全镇经济和社会发展的主要目标是:财政收入突破5000万元。"
+    assert only(text).year == 2022
+
+
+def test_a_plans_closing_year_with_the_quote_before_its_name_is_no_horizon():
+    text = "今年是“十四五”规划收官之年。主要预期目标是:全县地区生产总值增长6%。"
+    assert (only(text).year, only(text).period_start) == (2025, None)

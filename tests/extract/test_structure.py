@@ -87,3 +87,28 @@ def test_adverbs_between_an_indicator_and_its_predicate_are_not_part_of_it():
 def test_an_ellipsis_ends_a_counted_object():
     target = extract_targets("今年,全区改造18个老旧小区......更多实事请看下文")[0]
     assert (target.text, target.indicator) == ("全区改造18个老旧小区", "全区改造老旧小区")
+
+
+def test_figures_under_a_heading_that_reviews_a_year_are_no_targets():
+    text = ("■ 2023年成绩单\n●全县地区生产总值增长6.2%\n●新增城镇就业3000人\n"
+            "■ 2024年主要预期目标\n●全县地区生产总值增长6.5%左右\n")
+    (target,) = extract_targets(text)
+    assert (target.value, target.year) == (6.5, 2024)
+
+
+def test_a_heading_that_reviews_one_year_and_plans_the_next_is_no_review():
+    text = "2023年成绩单和2024年任务书\n全县地区生产总值增长6.5%左右。\n"
+    assert [t.value for t in extract_targets(text)] == [6.5]
+
+
+def test_bullets_start_items_not_headings_and_stay_out_of_indicators():
+    text = "■ 2024年主要预期目标\n●粮食产量继续保持50万吨以上\n●研发投入增长10%\n"
+    targets = extract_targets(text)
+    assert [t.indicator for t in targets] == ["粮食产量", "研发投入"]
+    assert all(t.goal == ["■ 2024年主要预期目标"] for t in targets)
+
+
+def test_a_horizon_in_a_short_line_after_the_first_figures_is_not_the_title():
+    text = ("2024年主要预期目标\n●地区生产总值增长6%左右\n●能耗完成“十四五”考核目标\n")
+    target = extract_targets(text)[0]
+    assert (target.year, target.period_start) == (2024, None)

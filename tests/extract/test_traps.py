@@ -85,9 +85,3 @@ def test_a_count_of_works_before_a_government_list_is_no_target():
 
 def test_a_count_of_problems_after_a_count_of_aspects_is_no_target():
     assert extract_targets("2024年,对督察反馈的4方面17项问题逐一整改。") == []
-
-
-def test_results_judged_significant_are_the_past():
-    text = "2024年工作计划\n全区招商引资工作成效显著,累计引进企业120家。全年新引进企业30家。"
-    (target,) = extract_targets(text)
-    assert target.value == 30

@@ -188,7 +188,8 @@ class _Reader:
         marker = self.outline.read_line(text)
         outline = self.outline
         earliest = outline.section_year or (outline.scope[0] if outline.scope else outline.document_year)
-        found = parse_line(normalised, earliest_year=earliest, under_targets=outline.under_targets)
+        found = [] if outline.under_review else parse_line(
+            normalised, earliest_year=earliest, under_targets=outline.under_targets)
         if allowed is not None:
             found = [f for f in found if any(a <= f.start and f.end <= b for a, b in allowed)]
         scopes = []

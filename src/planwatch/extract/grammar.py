@@ -444,7 +444,7 @@ class LineGrammar:
             if is_range:
                 comparator = ">=" if comparator == "=" else comparator
             # A list of figures may change unit (50万吨、100万头): each keeps its own.
-            own_unit = unit_text if match is first or match["unit"] == first["unit"] else self._original_unit(match)
+            own_unit = unit_text if match is first or match["unit"] == first["unit"] else self._own_unit(match)
             results.append(Found(
                 *self.line.original_span(start, span_end), indicator=name,
                 value=-value if negate else value, unit=own_unit, comparator=comparator, kind=kind,
@@ -468,6 +468,12 @@ class LineGrammar:
 
     def _original_unit(self, match: re.Match) -> str:
         return self.line.original_text(match.start("unit"), match.end("unit"))
+
+    def _own_unit(self, match: re.Match) -> str:
+        """A listed figure's unit as written; fractions and ratios are 比例."""
+        if match["numerator"] or match["cden"] or match["ratio"]:
+            return "比例"
+        return self._original_unit(match)
 
     def _with_subject(self, indicator: str, segment: str, position: int) -> str:
         """A facility's specification carries the facility's name: 北屯小学占地面积."""
@@ -711,7 +717,8 @@ def _last_end(pattern: re.Pattern, text: str) -> int:
 
 
 _LEADING_MARKS = re.compile(
-    r"(?:\s|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|[—–-]{2}|[,;:、和及])+")
+    r"(?:\s|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|[—–-]{2}|[,;:、和及]"
+    r"|[●■◆▲•▪○◎★☆])+")
 
 
 def _skip_leading(s: str, start: int, limit: int) -> int:

@@ -29,13 +29,16 @@ _RANGE_MARKS = "-—–~至到"
 _YEAR_RANGE = re.compile(rf"({YEAR})年?\s*[{_RANGE_MARKS}]\s*({YEAR})年")
 _ANNUAL_PHRASE = re.compile(
     rf"({YEAR})年(?:度)?(?:全[市区县省镇]|全年|区政府|市政府|县政府|我[市区县])?"
-    r"(?:的)?(?:主要预期目标|经济社会发展的?主要预期目标|重点工作|国民经济和社会发展计划|工作规划|工作要点|"
+    r"(?:的)?(?:主要预期目标|(?:经济社会|经济和社会)发展的?主要(?:预期)?目标|重点工作|国民经济和社会发展计划|工作规划|工作要点|"
     r"工作计划|民生实事|重点民生|政府工作报告|计划|是)")
 _ANNUAL_AFTER_COMMA = re.compile(rf"({YEAR})年,[^。]{{0,30}}目标")
 # A year's list of works with its issuing bodies between: 2021年某区人民政府民生实事项目,
 # 2019年市委市政府为民兴办10件实事 (but not 2019年以来…实事).
 _ANNUAL_WORKS = re.compile(rf"({YEAR})年(?:度)?(?:(?!以来)[^,，。;；:：\n]){{0,16}}?(?:民生实事|实事)")
-_PLAN_TURN = re.compile(r"(?:十[一二三四五六七]五|第十[一二三四五六七]个五年)(?:规划)?[”\"]?(?:的)?(?:良好)?(?:开局|收官)")
+_PLAN_TURN = re.compile(
+    r"(?:十[一二三四五六七]五|第十[一二三四五六七]个五年)[”\"]?(?:规划)?[”\"]?(?:的)?(?:良好)?(?:开局|收官)")
+# A figure with its unit: where a document's title area has ended.
+_HEADER_FIGURE = re.compile(r"\d\s*(?:%|[万亿千百]?(?:元|人|个|所|家|户|吨|斤|亩|公里|平方米))")
 _DATE = re.compile(rf"({YEAR})(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}}|/\d{{1,2}}/\d{{1,2}})")
 _HEADER_CHARS = 4000
 
@@ -50,6 +53,11 @@ _DASH = re.compile(r"^[—–-]{2}\s*(.*)$")
 _YEAR_HEADING = re.compile(rf"^({YEAR})年(?:度)?\s*[:：]?\s*$")
 _SENTENCE_END = re.compile(r"[。;!?]")
 _TARGETS_HEADING = re.compile("预期目标|主要目标|目标任务|主要指标")
+_REVIEW_HEADING = re.compile("回顾|成绩单|完成情况|执行情况|主要成就|取得的成绩|发展成就")
+# A heading that reviews one year and plans the next (2024年成绩单、2025年任务书) is no review.
+_AHEAD_HEADING = re.compile("任务|安排|计划|目标|重点|展望|思路")
+# List bullets start items, never headings.
+_BULLET = ("●", "•", "·", "▪", "◆", "○", "◎", "★", "☆", "▲")
 _FIRST_CLAUSE_END = re.compile(r"[,，。;；:：!?]")
 SHORT_LINE = 30
 
@@ -123,7 +131,7 @@ def parse_heading(line: str, *, has_targets: bool) -> tuple[Heading | None, int]
     item = _ITEM.match(stripped)
     if item and len(stripped) <= SHORT_LINE and not _SENTENCE_END.search(stripped[:-1]):
         return _heading(4, item.group(1).rstrip("。:")), 0
-    if len(stripped) <= SHORT_LINE and not re.search(r"[,。;!?]|:.", stripped):
+    if len(stripped) <= SHORT_LINE and not re.search(r"[,。;!?]|:.", stripped) and not stripped.startswith(_BULLET):
         year = _section_year(stripped)
         # A short line naming a year's work (2024年工作安排) heads an annual section, like 2024年:
         return Heading(0 if year else 3, stripped.rstrip(":："), year, plain=year is None), 0
@@ -179,6 +187,8 @@ class Outline:
         opening = simplify(header[:_HEADER_CHARS])  # 2020年計劃 reads as 2020年计划
         outline = cls(document_year=infer_document_year(opening) or reference_year)
         for line in opening.splitlines():
+            if _HEADER_FIGURE.search(line):
+                break  # the title area ends where figures start; a horizon later is the body's
             if len(line.strip()) <= SHORT_LINE and not _SENTENCE_END.search(line):
                 span = five_year_plan_span(line) or _year_range(line)
                 if span:
@@ -191,15 +201,16 @@ class Outline:
 
         A five-year plan that opens a line ("十四五"期间,… / a heading) sets the horizon for
         what follows; one named later in a sentence about something else (…,是“十四五”规划的
-        重要一年) or as the year it opens or closes (“十五五”良好开局, “十四五”收官之年) holds for
-        the rest of its own line only (see `end_line`)."""
+        重要一年) holds for the rest of its own line only (see `end_line`); named as the year it
+        opens or closes (“十五五”良好开局, “十四五”收官之年) it is no horizon at all."""
         self._scope_after_line = None
         if "五" in text:
             match = _FIVE_YEAR_PLAN.search(text)
             span = five_year_plan_span(text)
+            if match and _PLAN_TURN.match(text, match.start()):
+                span = None  # the year it opens or closes, not a horizon (see infer_document_year)
             if span and (self.scope is None or self.scope[1] < span[1]):
-                if not heading and (_FIRST_CLAUSE_END.search(text, 0, match.start())
-                                    or _PLAN_TURN.match(text, match.start())):
+                if not heading and _FIRST_CLAUSE_END.search(text, 0, match.start()):
                     self._scope_after_line = (self.scope,)
                 self.scope = span
                 return match.start()
@@ -242,8 +253,23 @@ class Outline:
 
     @property
     def under_targets(self) -> bool:
-        """Whether a heading above names what follows as targets (主要预期目标, 目标任务)."""
-        return any(_TARGETS_HEADING.search(simplify(h.title)) for h in self.headings)
+        """Whether the nearest heading that says names what follows as targets (主要预期目标)."""
+        return self._nearest_heading_kind() == "targets"
+
+    @property
+    def under_review(self) -> bool:
+        """Whether the nearest heading that says names what follows as a review of the past
+        (2024年成绩单, 工作回顾, 计划执行情况): its figures are no targets."""
+        return self._nearest_heading_kind() == "review"
+
+    def _nearest_heading_kind(self) -> str | None:
+        for heading in reversed(self.headings):
+            title = simplify(heading.title)
+            if _TARGETS_HEADING.search(title):
+                return "targets"
+            if _REVIEW_HEADING.search(title) and not _AHEAD_HEADING.search(title):
+                return "review"
+        return None
 
     @property
     def section_year(self) -> int | None:
