@@ -165,6 +165,21 @@ MAX_REQUEST_BYTES = _megabytes("PLANWATCH_MAX_REQUEST_MB", default=201)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Operators read the server's standard error: every unhandled exception is written there
+# with its traceback (Django's default only mails it to ADMINS when DEBUG is off), and
+# warnings such as a refused CSRF token; a refused permission (403, 404) is not an error.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"server": {"format": "{asctime} {levelname} {name}: {message}",
+                              "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "server"}},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "planwatch": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
 EMAIL_BACKEND = os.environ.get("PLANWATCH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 LANGUAGE_CODE = "zh-hans"

@@ -3,6 +3,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("planwatch 规划实施监测评估系统 · 后台管理")
+admin.site.site_title = _("planwatch 后台管理")
+admin.site.index_title = _("数据与账户管理")
 
 urlpatterns = [
     path("", include("planwatch.web.plans.urls")),
