@@ -34,7 +34,7 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
     from planwatch.planfile import load_plan
     from planwatch.web.accounts.demo_accounts import ensure_demo_accounts
     from planwatch.web.data.store import save_observations
-    from planwatch.web.plans.demo import set_up_dashboard_demo
+    from planwatch.web.plans.demo import dated_as_published, set_up_dashboard_demo
     from planwatch.web.plans.models import Plan
     from planwatch.web.plans.store import save_plan
     from planwatch.web.work.store import load_work_beside
@@ -47,8 +47,8 @@ def set_up_demo(out: TextIO, plan_path: Path, observation_paths: Sequence[Path])
         else:
             row = save_plan(plan)
             load_work_beside(row, plan_path, out)
-            observations = [observation for path in observation_paths
-                            for observation in read_observations(path)]
+            observations = dated_as_published(observation for path in observation_paths
+                                              for observation in read_observations(path))
             added = save_observations(observations, recorded_by="planwatch demo")
             print(f"已载入规划 {plan.name}:{len(plan.targets)} 项目标,{added} 条监测数据"
                   f" / loaded plan {plan.name} and {added} observations", file=out)

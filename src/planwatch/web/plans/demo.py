@@ -1,11 +1,17 @@
-"""What the demo adds for the dashboard: sibling districts to compare with, and a published
-plan for the public page."""
+"""What the demo adds for the dashboard: sibling districts to compare with, a published
+plan for the public page, and plausible days on which its illustrative figures became known."""
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
 from typing import TextIO
 
+from django.utils import timezone
+
+from planwatch import domain
 from planwatch.web.assessments import counted_observations, latest_revisions
 from planwatch.web.data.store import save_observations, to_domain
 from planwatch.web.plans.models import Jurisdiction, Plan
@@ -25,7 +31,34 @@ def add_sibling_districts(plan: Plan) -> int:
                                        "code": place.code})
     figures = [to_domain(row) for row in latest_revisions(
         counted_observations().filter(place=home.name))]
-    return save_observations(sibling_observations(figures), recorded_by="planwatch demo")
+    return save_observations(dated_as_published(sibling_observations(figures)),
+                             recorded_by="planwatch demo")
+
+
+def dated_as_published(observations: Iterable[domain.Observation]
+                       ) -> Iterator[domain.Observation]:
+    """Each illustrative figure recorded on a plausible day instead of the day the demo runs,
+    so that "as known on" a past day shows what was known then: a year's figure in the
+    following February or March, a shorter period's in the month after it ends. The day
+    within that window comes from the figure's indicator, place and period (the same on every
+    run); never later than now. Other figures pass unchanged."""
+    now = timezone.now()
+    for observation in observations:
+        if (observation.provenance is not domain.Provenance.ILLUSTRATIVE
+                or observation.recorded_at is not None):
+            yield observation
+            continue
+        period = observation.period
+        if period.span == 12:
+            opens, days = date(period.year + 1, 2, 1), 59  # 1 February … 31 March
+        else:
+            year, month = divmod(period.year * 12 + period.months, 12)  # the month after
+            opens, days = date(year, month + 1, 1), 28
+        key = f"{observation.indicator}|{observation.place}|{period.label}".encode()
+        day = opens + timedelta(days=zlib.crc32(key) % days)
+        recorded = timezone.make_aware(datetime.combine(day, datetime.min.time())
+                                       + timedelta(hours=10))
+        yield dataclasses.replace(observation, recorded_at=min(recorded, now))
 
 
 def set_up_dashboard_demo(plan: Plan, out: TextIO) -> None:
