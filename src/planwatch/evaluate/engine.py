@@ -38,7 +38,7 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
     width = int(np.clip(np.nanmax(usable_years, initial=0.0), 0, table.values.shape[1] - 1)) + 1
     figures = np.ascontiguousarray(table.values[:, :width].T)
     # Targets on a custom path: only their chunks carry the schedule matrix.
-    custom = ~np.isnan(table.schedule).all(1)
+    custom = on_custom_path(table.schedule)
     family = _FAMILY_OF_KIND[table.kind]
     order = np.argsort(family, kind="stable")
     bounds = np.searchsorted(family[order], np.arange(len(_FAMILIES) + 1))
@@ -67,6 +67,14 @@ def assess_table(table: TargetTable, now: float, config: EvaluationConfig = DEFA
         with ThreadPoolExecutor(workers) as pool:
             list(pool.map(run, pieces))
     return results
+
+
+def on_custom_path(schedule: np.ndarray) -> np.ndarray:
+    """Rows whose schedule is set: a custom path has every year from the first on
+    (TargetTable.schedule), so its first year tells."""
+    if schedule.shape[1] < 2:
+        return np.zeros(len(schedule), bool)
+    return ~np.isnan(schedule[:, 1])
 
 
 _FAMILIES = (T.PATH_KINDS, (T.DIRECTION_ONLY,), T.FLOW_KINDS, (T.ZERO,), (T.BOUND_EACH_YEAR,),
@@ -152,8 +160,7 @@ class _Columns:
             self.part, table.part_value, self.last_value))
         # Rows on a custom path: the plan's own schedule by year (TargetTable.schedule; a
         # chunk without one has an empty schedule matrix).
-        self.custom = ~np.isnan(table.schedule).all(1) if table.schedule.shape[1] else (
-            np.zeros(n, bool))
+        self.custom = on_custom_path(table.schedule)
 
     def all_annual(self, condition: np.ndarray) -> np.ndarray:
         return (condition | ~self.annual).all(0)

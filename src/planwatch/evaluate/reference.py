@@ -49,7 +49,7 @@ class _Row:
         self.part_value = float(table.part_value[i])
         self.pending = bool(table.pending[i])
         self.schedule = [float(v) for v in table.schedule[i]]
-        self.custom = not all(math.isnan(v) for v in self.schedule)
+        self.custom = len(self.schedule) > 1 and not math.isnan(self.schedule[1])
 
 
 def assess_row(row: _Row, now: float, config: EvaluationConfig) -> dict:
