@@ -27,6 +27,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "projects.import": ("planwatch.web.commands.projects_import", "导入重点项目清单 CSV/XLSX / add or update key projects from a file"),
     "supervise": ("planwatch.web.commands.supervise", "督查督办:按规则提出和升级督办事项 / raise and escalate supervision items"),
 }
+# The one-line help of each group of nested commands.
+GROUPS: dict[str, str] = {
+    "plan": "规划文件:载入、导出(load / dump)/ plan files in and out of the database",
+    "projects": "重点项目:导入清单(import)/ key projects",
+}
 
 
 def iso_date(text: str) -> date:
@@ -47,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         if "." in name:
             group, leaf = name.split(".", 1)
             if group not in groups:
-                group_parser = commands.add_parser(group, help=f"{group} …")
+                group_parser = commands.add_parser(group, help=GROUPS[group],
+                                                   description=GROUPS[group])
                 groups[group] = group_parser.add_subparsers(
                     dest=f"{group}_command", metavar="ACTION", required=True)
             sub = groups[group].add_parser(leaf, help=help_text, description=help_text)
