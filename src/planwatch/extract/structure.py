@@ -180,6 +180,7 @@ class Outline:
     headings: list[Heading] = field(default_factory=list)
     _after_plain_heading: bool = False
     _scope_after_line: tuple | None = None  # (scope to restore,) after a line-only horizon
+    _heading_kind: str | None = None  # "targets" or "review": what the nearest telling heading says
 
     @classmethod
     def for_header(cls, header: str, reference_year: int | None) -> Outline:
@@ -241,6 +242,7 @@ class Outline:
             heading.level = 4
         self.headings = [h for h in self.headings if h.level < heading.level]
         self.headings.append(heading)
+        self._heading_kind = self._nearest_heading_kind()  # read for every line: kept, not derived
         self._after_plain_heading = heading.plain
         self.read_line(heading.title, heading=True)
 
@@ -254,13 +256,13 @@ class Outline:
     @property
     def under_targets(self) -> bool:
         """Whether the nearest heading that says names what follows as targets (主要预期目标)."""
-        return self._nearest_heading_kind() == "targets"
+        return self._heading_kind == "targets"
 
     @property
     def under_review(self) -> bool:
         """Whether the nearest heading that says names what follows as a review of the past
         (2024年成绩单, 工作回顾, 计划执行情况): its figures are no targets."""
-        return self._nearest_heading_kind() == "review"
+        return self._heading_kind == "review"
 
     def _nearest_heading_kind(self) -> str | None:
         for heading in reversed(self.headings):
