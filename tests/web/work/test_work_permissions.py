@@ -94,9 +94,10 @@ def test_a_department_explains_its_own_items_only(client, items, person):
     own.refresh_from_db()
     assert response.status_code == 302 and own.explanation == "师资到位晚"
     assert own.explained_by == "reporter-" + EDUCATION
-    assert reporter.get(item_url(other)).status_code == 404
+    # Another department's item is refused, as every item outside one's scope is (403).
+    assert reporter.get(item_url(other)).status_code == 403
     assert reporter.post(item_url(other), {"action": "explain", "explanation": "x",
-                                           "corrective_action": "y"}).status_code == 404
+                                           "corrective_action": "y"}).status_code == 403
     assert reporter.post(item_url(own), {"action": "close", "reason": "x"}).status_code == 403
 
 

@@ -5,26 +5,37 @@ Roles (see roles.py): administrator and planner (发改局) see every plan, appr
 figures; a department reporter (责任单位) sees the plans its department works on and reads and
 writes only its own department's items; supervisor (督查室) and leader read everything;
 the public (no login) sees published plans only.
+
+Reading is asked one question per kind of object — a target, an observation series (an
+indicator's figures), a task, a project, a supervision item — each with a `can_read_…` for
+one object and a `readable_…` for a plan's list, so a page, its links and the API answer
+alike. Whoever reads the whole plan (reads_whole_plan) reads every one of them; a reporter
+reads its own departments' (docs/data.md, "谁能看到什么").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache, wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 
 from planwatch.web.accounts.roles import Role, role_of
 from planwatch.web.assessments import plan_with_version
-from planwatch.web.plans.models import Department, Plan
+from planwatch.web.plans.models import Department, Indicator, Plan, Target
 
 __all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "departments_of",
            "can_report_for", "can_see_department", "reportable_departments", "can_approve",
            "can_manage_plans", "can_raise_supervision", "department_view", "is_published",
-           "role_fingerprint"]
+           "role_fingerprint", "reads_whole_plan", "whole_plan_view", "whole_plan_only", "own_departments_in",
+           "can_read_target", "readable_targets", "targets_of", "can_read_series", "readable_series",
+           "can_read_task", "readable_tasks", "can_read_project", "readable_projects",
+           "can_read_item", "readable_items", "may_report", "may_open_work", "PlanPages", "plan_pages"]
 
 
 def _has(user, codename: str) -> bool:
@@ -165,6 +176,153 @@ def reportable_departments(user):
     return Department.objects.none()
 
 
+# ---------------------------------------------------------------- reading a plan's items
+
+def reads_whole_plan(user, plan: Plan) -> bool:
+    """Every item of the plan and its plan-wide pages (overview, goals, structure, comparison,
+    departments list, document, ranking): planners, supervisors, leaders and administrators;
+    for a published plan also the public (and a signed-in person without a role), who read it
+    as the public page shows it. A department reporter reads its own items only."""
+    if _has(user, "view_all_plans"):
+        return True
+    return is_published(plan) and not _has(user, "report_own_department")
+
+
+def _own_department_ids(user) -> frozenset[int]:
+    """The ids of the departments the person belongs to, read once per request."""
+    cached = getattr(user, "_planwatch_departments", None)
+    if cached is None:
+        cached = frozenset(departments_of(user).values_list("pk", flat=True))
+        user._planwatch_departments = cached
+    return cached
+
+
+def own_departments_in(user, plan: Plan) -> list[Department]:
+    """The person's departments that work on the plan, in the plan's order."""
+    return [link.department for link in plan.department_links.select_related("department")
+            .filter(department__in=_own_department_ids(user))]
+
+
+def _reported_indicators(user, plan: Plan):
+    return plan.indicators.filter(department__in=_own_department_ids(user)).values("name")
+
+
+def targets_of(plan: Plan, departments):
+    """The departments' targets: those they answer for (the target's 责任部门) and those
+    measured by an indicator they report (the indicator's 报送部门)."""
+    reported = plan.indicators.filter(department__in=departments).values("name")
+    return plan.targets.filter(Q(department__in=departments) | Q(indicator__in=reported))
+
+
+def readable_targets(user, plan: Plan):
+    if reads_whole_plan(user, plan):
+        return plan.targets.all()
+    return targets_of(plan, _own_department_ids(user))
+
+
+def can_read_target(user, plan: Plan, target: Target) -> bool:
+    if reads_whole_plan(user, plan) or target.department_id in _own_department_ids(user):
+        return True
+    return _reported_indicators(user, plan).filter(name=target.indicator).exists()
+
+
+def readable_series(user, plan: Plan) -> set[str] | None:
+    """The indicators whose figures (observations, and the assessments made of them) the person
+    may read in the plan, by name; None: all of them. A reporter reads the indicators its
+    departments report and those its targets are measured by or against."""
+    if reads_whole_plan(user, plan):
+        return None
+    names = set(_reported_indicators(user, plan).values_list("name", flat=True))
+    for indicator, benchmark in readable_targets(user, plan).values_list(
+            "indicator", "benchmark_indicator"):
+        names.update(name for name in (indicator, benchmark) if name)
+    return names
+
+
+def can_read_series(user, indicator: str) -> bool:
+    """An indicator's figures, whatever plan measures them (an observation belongs to no
+    plan): readers of every plan, and the departments that report the indicator or answer for
+    a target measured by or against it."""
+    if _has(user, "view_all_plans"):
+        return True
+    own = _own_department_ids(user)
+    if not own or not _has(user, "report_own_department"):
+        return False
+    return (Indicator.objects.filter(name=indicator, department__in=own).exists()
+            or Target.objects.filter(Q(indicator=indicator) | Q(benchmark_indicator=indicator),
+                                     department__in=own).exists())
+
+
+def readable_tasks(user, plan: Plan):
+    """A task is a department's when it leads it (牵头) or works on it (配合)."""
+    tasks = plan.tasks.all()
+    if reads_whole_plan(user, plan):
+        return tasks
+    own = _own_department_ids(user)
+    return tasks.filter(Q(lead_department__in=own)
+                        | Q(department_links__department__in=own)).distinct()
+
+
+def can_read_task(user, plan: Plan, task) -> bool:
+    own = _own_department_ids(user)
+    return (reads_whole_plan(user, plan) or task.lead_department_id in own
+            or task.department_links.filter(department__in=own).exists())
+
+
+def _departments_own(user, plan: Plan, rows):
+    """The plan's rows (each answered for by its `department`) the person may read."""
+    if reads_whole_plan(user, plan):
+        return rows
+    return rows.filter(department__in=_own_department_ids(user))
+
+
+def _department_owns(user, plan: Plan, row) -> bool:
+    return reads_whole_plan(user, plan) or row.department_id in _own_department_ids(user)
+
+
+def readable_projects(user, plan: Plan):
+    return _departments_own(user, plan, plan.projects.all())
+
+
+def can_read_project(user, plan: Plan, project) -> bool:
+    return _department_owns(user, plan, project)
+
+
+def readable_items(user, plan: Plan):
+    """The plan's supervision items (督办) the person may read."""
+    return _departments_own(user, plan, plan.supervision_items.all())
+
+
+def can_read_item(user, plan: Plan, item) -> bool:
+    return _department_owns(user, plan, item)
+
+
+def may_report(user) -> bool:
+    """The reporting pages (数据报送) are for those who enter figures: reporters, planners and
+    administrators."""
+    return _has(user, "report_own_department")
+
+
+@dataclass(frozen=True)
+class PlanPages:
+    """The plan's pages a person may open, as the navigation lists them."""
+
+    whole: bool  # overview, structure, departments list, comparison, document
+    work: bool  # 总施工图, 重点项目, 督查督办 (and 月度排名 with `whole`)
+    departments: list[Department] = field(default_factory=list)  # own department pages
+
+
+def may_open_work(user) -> bool:
+    """The work pages (总施工图, 重点项目, 督查督办) are internal: every role reads them (a
+    reporter its own items), neither the public nor a signed-in person without a role."""
+    return _has(user, "view_all_plans") or _has(user, "report_own_department")
+
+
+def plan_pages(user, plan: Plan) -> PlanPages:
+    whole = reads_whole_plan(user, plan)
+    return PlanPages(whole, may_open_work(user), [] if whole else own_departments_in(user, plan))
+
+
 def plan_view(view):
     """Resolve the URL's plan name to a Plan the user may see, and pass it to the view.
 
@@ -209,3 +367,25 @@ def department_view(view):
         return view(request, department, *args, **kwargs)
 
     return wrapper
+
+
+def whole_plan_only(view):
+    """For a page about the whole plan, behind plan_view: one who reads only its own
+    departments' items (a reporter) is sent to its department's page in the plan, or refused
+    (403) when none of its departments works on the plan."""
+
+    @wraps(view)
+    def checked(request, plan: Plan, *args, **kwargs):
+        if reads_whole_plan(request.user, plan):
+            return view(request, plan, *args, **kwargs)
+        own = own_departments_in(request.user, plan)
+        if not own:
+            raise PermissionDenied
+        return redirect("plans:department", plan.name, own[0].pk)
+
+    return checked
+
+
+def whole_plan_view(view):
+    """plan_view and whole_plan_only: the plan-wide pages' decorator."""
+    return plan_view(whole_plan_only(view))

@@ -4,7 +4,9 @@ docs at /api/docs).
 Read plans, targets, current observations and assessments; submit observations. A caller is
 identified by a per-user token (`Authorization: Bearer …`, issued on /data/api-token/) or
 by the browser session (with its CSRF token); without either, only published plans are
-readable, and only as their public page shows them. Every endpoint asks accounts.permissions, exactly as the pages do, and writes go
+readable, and only as their public page shows them. Every endpoint asks accounts.permissions,
+exactly as the pages do — a list holds what the caller may read (a department reporter: its own
+targets and their figures), one named item outside that is 403 — and writes go
 through data.reporting, so a figure submitted here waits for a planner's approval like one
 typed into the department page.
 """
@@ -23,6 +25,9 @@ from planwatch.domain import parse_period
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.accounts.permissions import (
     can_view_plan,
+    readable_series,
+    readable_targets,
+    reads_whole_plan,
     visible_plans,
 )
 from planwatch.web.data import reporting
@@ -159,10 +164,11 @@ def plans(request):
 @api.get("/plans/{name}/targets", response=list[TargetOut], auth=READ, summary="规划的目标")
 def targets(request, name: str):
     plan = _plan(request, name)
+    readable = readable_targets(_user(request), plan).select_related("department")
     return [TargetOut(key=t.key, indicator=t.indicator, kind=t.kind, comparator=t.comparator,
                       value=t.value, unit=t.unit, year=t.year,
                       department=t.department.name if t.department else None, text=t.text)
-            for t in plan.targets.select_related("department")]
+            for t in readable]
 
 
 @api.get("/plans/{name}/observations", response=list[ObservationOut], auth=READ,
@@ -172,8 +178,13 @@ def observations(request, name: str, indicator: str | None = None):
 
     plan = _plan(request, name)
     names = plan_indicator_names(plan)
+    readable = readable_series(_user(request), plan)
     if indicator is not None:
+        if readable is not None and indicator in names - readable:
+            raise HttpError(403, "无权查看该指标的数据 / not allowed to read this indicator")
         names &= {indicator}
+    elif readable is not None:
+        names &= readable
     rows = Observation.objects.current().filter(indicator__in=names).order_by(
         "indicator", "place", "year", "months", "kind", "provenance")
     published = _published_moment(request, plan)
@@ -201,7 +212,10 @@ def assessments(request, name: str, as_of: date | None = None, known_on: date | 
             raise HttpError(403, "“截至某日所知”回放需要登录 / replaying a past day needs "
                                  "signing in")
         as_of = as_of or published
-    judged = assess_plan(plan, as_of or default_as_of(plan), known_on=known_on)
+    # A department is judged on its own targets only, as its pages show them.
+    rows = None if reads_whole_plan(_user(request), plan) else readable_targets(
+        _user(request), plan).select_related("goal", "department")
+    judged = assess_plan(plan, as_of or default_as_of(plan), known_on=known_on, rows=rows)
     return [AssessmentOut(target=a.target_id, status=a.status, status_zh=a.status_zh,
                           outlook=a.outlook, outlook_zh=a.outlook_zh,
                           probability=a.probability, progress=a.progress, elapsed=a.elapsed,

@@ -23,10 +23,16 @@ from django.views.decorators.http import require_POST
 
 from planwatch.web.accounts.permissions import (
     can_approve,
+    can_read_project,
+    can_read_series,
+    can_read_target,
+    can_read_task,
     can_report_for,
     can_see_department,
     can_view_plan,
     department_view,
+    readable_series,
+    reads_whole_plan,
     reportable_departments,
 )
 from planwatch.web.data import exporter, reporting
@@ -172,6 +178,10 @@ def export(request):
     elif not can_approve(request.user):
         raise PermissionDenied
     rows = exporter.current_rows(plan)
+    readable = readable_series(request.user, plan) if plan is not None else None
+    if readable is not None:
+        # A department exports the figures it may read, not the whole plan's.
+        rows = (row for row in rows if row[1] in readable)
     name = f"observations-{plan.name if plan else 'all'}"
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument"
@@ -244,40 +254,39 @@ def _commit_import(request):
 
 # --- history -------------------------------------------------------------------------------
 
-def _history_subject(kind: str, pk: int):
-    """(object, plan it belongs to or None, department it is reported by or None)."""
+def _history_subject(user, kind: str, pk: int):
+    """The object whose history is asked for; 403 when the person may not read it."""
     from planwatch.web.plans.models import Target
     from planwatch.web.work.models import Project, Task
 
+    readers = {"target": (Target, can_read_target), "task": (Task, can_read_task),
+               "project": (Project, can_read_project)}
     if kind == "plan":
-        plan = get_object_or_404(Plan, pk=pk)
-        return plan, plan, None
-    models = {"target": Target, "task": Task, "project": Project}
-    if kind in models:
-        subject = get_object_or_404(models[kind], pk=pk)
-        return subject, subject.plan, None
-    if kind == "submission":
+        subject = get_object_or_404(Plan, pk=pk)
+        allowed = can_view_plan(user, subject) and reads_whole_plan(user, subject)
+    elif kind in readers:
+        model, can_read = readers[kind]
+        subject = get_object_or_404(model.objects.select_related("plan"), pk=pk)
+        allowed = (can_view_plan(user, subject.plan)
+                   and can_read(user, subject.plan, subject))
+    elif kind == "submission":
         subject = get_object_or_404(Submission.objects.select_related("department"), pk=pk)
-        return subject, None, subject.department
-    if kind == "observation":
+        allowed = can_see_department(user, subject.department)
+    elif kind == "observation":
         subject = get_object_or_404(Observation, pk=pk)
-        indicator = (Indicator.objects.filter(name=subject.indicator)
-                     .exclude(department=None).select_related("department").first())
-        return subject, None, indicator.department if indicator else None
-    raise Http404
+        allowed = can_read_series(user, subject.indicator)
+    else:
+        raise Http404
+    if not allowed:
+        raise PermissionDenied
+    return subject
 
 
 @login_required
 def history(request, kind: str, pk: int):
     """Who changed the object, when, and each field before and after, newest first; for an
     observation also every revision of the figure."""
-    subject, plan, department = _history_subject(kind, pk)
-    allowed = (can_view_plan(request.user, plan) if plan is not None
-               else can_see_department(request.user, department) if department is not None
-               else can_approve(request.user) or request.user.has_perm(
-                   "accounts.view_all_plans"))
-    if not allowed:
-        raise PermissionDenied
+    subject = _history_subject(request.user, kind, pk)
     revisions = None
     if kind == "observation":
         revisions = list(Observation.objects.filter(
