@@ -1,9 +1,12 @@
-"""URL map: the plan pages, sign-in, language switching and the back-office admin."""
+"""URL map: the plan pages, sign-in, language switching, the back-office admin and the site
+icon browsers ask for at /favicon.ico."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic.base import RedirectView
 
 admin.site.site_header = _("planwatch 规划实施监测评估系统 · 后台管理")
 admin.site.site_title = _("planwatch 后台管理")
@@ -20,4 +23,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Browsers fetch /favicon.ico on their own, whatever <link rel="icon"> says.
+    path("favicon.ico", RedirectView.as_view(url=static("planwatch/favicon.svg"), permanent=True)),
 ]
