@@ -144,10 +144,11 @@ def test_a_report_missing_past_its_grace_period_raises_one_item_and_ledger_figur
         luyuan_plan):
     # 地区生产总值 is reported quarterly by 区发改局: 2021Q1 is due 15 April, grace 10 days.
     service.supervise(luyuan_plan, date(2021, 4, 25))
-    assert not luyuan_plan.supervision_items.filter(subject="report:地区生产总值:2021Q1").exists()
+    assert not luyuan_plan.supervision_items.filter(subject="report:地区生产总值").exists()
     service.supervise(luyuan_plan, date(2021, 4, 26))
-    item = luyuan_plan.supervision_items.get(subject="report:地区生产总值:2021Q1")
+    item = luyuan_plan.supervision_items.get(subject="report:地区生产总值")
     assert item.department.name == "绿园区发展和改革局"
+    assert [entry["period"] for entry in item.missing_periods] == ["2021Q1"]
     # 开复工项目 is monthly too, but measured from the ledger: nobody's report to miss.
     assert not luyuan_plan.supervision_items.filter(subject__startswith="report:开复工项目").exists()
 

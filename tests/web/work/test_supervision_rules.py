@@ -19,12 +19,13 @@ from planwatch.web.work.supervision import (
     DepartmentMonth,
     Ladder,
     Level,
+    MissingReport,
     Rule,
     Standing,
     Tally,
     escalate,
     lagging_targets,
-    overdue_report,
+    overdue_reports,
     overdue_tasks,
     ranked,
     stalled_projects,
@@ -100,11 +101,16 @@ def test_a_task_past_its_deadline_and_not_done_is_overdue():
     assert overdue_tasks([late], date(2021, 3, 31)) == []
 
 
-def test_a_missing_report_is_one_item_per_indicator_and_period():
-    finding = overdue_report("地区生产总值", "2021Q2", "区发改局", date(2021, 7, 15),
-                             date(2021, 7, 25), date(2021, 7, 26))
-    assert (finding.rule, finding.subject) == (Rule.OVERDUE_REPORT, "report:地区生产总值:2021Q2")
-    assert "宽限至2021-07-25" in finding.detail
+def test_missing_reports_are_one_finding_per_indicator_listing_its_periods_oldest_first():
+    march = MissingReport("2021-03", date(2021, 4, 15), date(2021, 4, 25))
+    january = MissingReport("2021-01", date(2021, 2, 15), date(2021, 2, 25))
+    finding = overdue_reports("规上工业总产值", "区工信局", [march, january], date(2021, 4, 26))
+    assert (finding.rule, finding.subject) == (Rule.OVERDUE_REPORT, "report:规上工业总产值")
+    assert finding.missing == (january, march)
+    assert finding.title == "规上工业总产值 数据逾期未报(2 期,最早 2021-01)"
+    assert "2021-01:应于2021-02-15前报送,宽限至2021-02-25" in finding.detail
+    single = overdue_reports("地区生产总值", "区发改局", [march], date(2021, 4, 26))
+    assert single.title == "地区生产总值 2021-03 数据逾期未报"
 
 
 def test_departments_rank_by_score_with_ties_sharing_a_rank():

@@ -1,7 +1,7 @@
 """`planwatch supervise [--today YYYY-MM-DD] [--plan NAME]`: evaluate the supervision rules.
 
-Raises an item for each new finding (report overdue, target behind, project stalled, task
-overdue) and moves open items up the ladder 提醒 → 预警 → 督办 → 约谈 when their deadline
+Raises an item for each new finding (target behind, project stalled, task overdue; overdue
+reports as one item per indicator, later missing periods joining it) and moves open items up the ladder 提醒 → 预警 → 督办 → 约谈 when their deadline
 passed without an explanation. Meant for cron: running it again the same day changes
 nothing. --today sets the clock (default: today in the site's time zone).
 """

@@ -4,12 +4,14 @@
 a list of it through Django's email backend (console unless configured), records each
 reminder as a Reminder — mailed, or recorded only when no member of the department has an
 address (its recipients are empty) — and raises every item past its grace period on the supervision list (the work
-app's SupervisionItem, rule overdue_report, the subject key its own rules use, so the two
-never raise the same item twice). A second run on the same day sends and raises nothing new.
+app's overdue-report series, one item per indicator, shared with `planwatch supervise`
+through work.overdue, so the two never list a period twice). A second run on the same day
+sends and raises nothing new.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -88,23 +90,17 @@ def send_reminders(today: date | None = None) -> Outcome:
 
 def _raise_on_supervision_list(department: Department, items: list[Item], today: date) -> int:
     from planwatch.web.work import supervision
-    from planwatch.web.work.models import SupervisionItem
+    from planwatch.web.work.overdue import note_overdue_reports
     from planwatch.web.work.service import ladder_of, policy_of
 
-    raised = 0
+    series = defaultdict(list)
     for item in items:
-        plan = item.indicator.plan
-        subject = f"report:{item.indicator.name}:{item.period.label}"
-        if SupervisionItem.objects.filter(plan=plan, rule=supervision.Rule.OVERDUE_REPORT,
-                                          subject=subject).exists():
-            continue
-        level = supervision.Level.REMINDER
-        SupervisionItem.objects.create(
-            plan=plan, department=department, rule=supervision.Rule.OVERDUE_REPORT,
-            subject=subject, title=f"{item.indicator.name} {item.period.label} 数据逾期未报",
-            detail=(f"应于 {item.due:%Y-%m-%d} 前报送,宽限至 {item.escalate_after:%Y-%m-%d},"
-                    f"至 {today:%Y-%m-%d} 未报(planwatch remind)。"),
-            level=level, raised_on=today, raised_by="planwatch remind", level_since=today,
-            due_on=ladder_of(policy_of(plan)).due(today, level))
-        raised += 1
+        series[item.indicator].append(
+            supervision.MissingReport(item.period.label, item.due, item.escalate_after))
+    raised = 0
+    for indicator, missing in series.items():
+        plan = indicator.plan
+        finding = supervision.overdue_reports(indicator.name, department.name, missing, today)
+        raised += note_overdue_reports(plan, finding, department, today,
+                                       ladder_of(policy_of(plan)), by="planwatch remind")
     return raised

@@ -209,6 +209,9 @@ class SupervisionItem(models.Model):
                                help_text=_("规则据以识别同一事项的键,例如 project:p12"))
     title = models.CharField(_("事项"), max_length=300)
     detail = models.TextField(_("情况"), blank=True)
+    missing_periods = models.JSONField(
+        _("逾期未报的报告期"), default=list, blank=True,
+        help_text=_("数据逾期未报事项:该指标逾期未报的各报告期及其报送期限,后来逾期的报告期并入同一事项"))
     level = models.PositiveSmallIntegerField(_("级别"), choices=SUPERVISION_LEVELS)
     raised_on = models.DateField(_("提出日期"))
     raised_by = models.CharField(_("提出人"), max_length=150, blank=True)

@@ -27,6 +27,7 @@ from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import models
 from planwatch.web.work import supervision as S
 from planwatch.web.work.decomposition import annual_target
+from planwatch.web.work.overdue import note_overdue_reports
 from planwatch.web.work.records import assess_from_records
 from planwatch.web.work.store import measure_of, records_of, schedule_of
 
@@ -126,12 +127,15 @@ def findings(plan: Plan, today: date) -> list[S.Finding]:
     # Figures the ledger gives are nobody's report to miss.
     measured = set(models.RecordRule.objects.filter(target__plan=plan).values_list(
         "target__indicator", flat=True))
-    overdue = [S.overdue_report(item.indicator.name, item.period.label, department.name,
-                                item.due, item.escalate_after, today)
-               for department in plan.departments.all()
-               for item in department_items(department, today)
-               if item.indicator.plan_id == plan.pk and item.state is ItemState.ESCALATED
-               and item.indicator.name not in measured]
+    missing: dict[tuple[str, str], list[S.MissingReport]] = defaultdict(list)
+    for department in plan.departments.all():
+        for item in department_items(department, today):
+            if (item.indicator.plan_id == plan.pk and item.state is ItemState.ESCALATED
+                    and item.indicator.name not in measured):
+                missing[department.name, item.indicator.name].append(
+                    S.MissingReport(item.period.label, item.due, item.escalate_after))
+    overdue = [S.overdue_reports(indicator, department, periods, today)
+               for (department, indicator), periods in missing.items()]
     return [*overdue,
             *S.lagging_targets(domain_plan_targets, target_statuses(plan, today), today),
             *S.stalled_projects(projects, today, policy.stall_days),
@@ -151,6 +155,10 @@ def supervise(plan: Plan, today: date) -> RunResult:
         "rule", "subject"))
     raised = 0
     for finding in findings(plan, today):
+        if finding.rule is S.Rule.OVERDUE_REPORT:  # a series: new periods join its open item
+            raised += note_overdue_reports(plan, finding, departments.get(finding.department),
+                                           today, ladder)
+            continue
         key = (finding.rule.value, finding.subject)
         if key in open_subjects or key in done_subjects:
             continue

@@ -3,14 +3,16 @@ monthly ranking of departments. No Django here; planwatch.web.work.service appli
 the database.
 
 Every finding carries a `subject` that names one episode (a project stalled in one stage since
-one day, a target behind in one month, one report period), so running the rules again —
-the same day or after a gap — raises nothing twice, and a closed item is not raised again for
-the same episode.
+one day, a target behind in one month, a department's overdue reports of one indicator), so
+running the rules again — the same day or after a gap — raises nothing twice, and a closed
+item is not raised again for the same episode. Overdue reports are a series: one open item
+per indicator lists its missing periods, later periods join it, and a period once listed on
+an item is not raised again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
@@ -89,6 +91,15 @@ def escalate(standing: Standing, explained_on: date | None, today: date,
 
 
 @dataclass(frozen=True)
+class MissingReport:
+    """One report period a department still owes after its grace period."""
+
+    period: str
+    due: date
+    escalate_after: date
+
+
+@dataclass(frozen=True)
 class Finding:
     """Something a rule found that needs an item."""
 
@@ -97,6 +108,7 @@ class Finding:
     title: str
     detail: str
     department: str | None
+    missing: tuple[MissingReport, ...] = ()  # an overdue-report series: its periods
 
 
 def stalled_projects(projects: Iterable[Project], today: date,
@@ -147,13 +159,37 @@ def overdue_tasks(tasks: Iterable[Task], today: date) -> list[Finding]:
             and task.status is not TaskStatus.DONE]
 
 
-def overdue_report(indicator: str, period: str, department: str | None, due: date,
-                   escalate_after: date, today: date) -> Finding:
-    """A figure still missing after its grace period (the reporting calendar of
-    planwatch.web.data.calendar decides the dates); one item per indicator and period."""
-    return Finding(Rule.OVERDUE_REPORT, f"report:{indicator}:{period}",
-                   f"{indicator} {period} 数据逾期未报",
-                   f"应于{due}前报送,宽限至{escalate_after},至{today}未报。", department)
+def overdue_series_subject(indicator: str) -> str:
+    """The subject of an indicator's overdue-report series (one open item at a time)."""
+    return f"report:{indicator}"
+
+
+def overdue_period_subject(indicator: str, period: str) -> str:
+    """The subject items had when each overdue period was an item of its own (before
+    series); such items still count as having dealt with their period."""
+    return f"{overdue_series_subject(indicator)}:{period}"
+
+
+def overdue_series_title(indicator: str, missing: Sequence[MissingReport]) -> str:
+    if len(missing) == 1:
+        return f"{indicator} {missing[0].period} 数据逾期未报"
+    return f"{indicator} 数据逾期未报({len(missing)} 期,最早 {missing[0].period})"
+
+
+def overdue_series_detail(missing: Sequence[MissingReport], today: date) -> str:
+    lines = [f"{m.period}:应于{m.due}前报送,宽限至{m.escalate_after}" for m in missing]
+    return f"逾期未报 {len(missing)} 期(至{today}):\n" + ";\n".join(lines) + "。"
+
+
+def overdue_reports(indicator: str, department: str | None,
+                    missing: Iterable[MissingReport], today: date) -> Finding:
+    """Figures of one indicator still missing after their grace period (the reporting
+    calendar of planwatch.web.data.calendar decides the dates): one finding for the series,
+    its periods oldest first."""
+    ordered = tuple(sorted(missing, key=lambda m: (m.due, m.period)))
+    return Finding(Rule.OVERDUE_REPORT, overdue_series_subject(indicator),
+                   overdue_series_title(indicator, ordered),
+                   overdue_series_detail(ordered, today), department, ordered)
 
 
 # ---------------------------------------------------------------- monthly ranking

@@ -26,20 +26,12 @@ from django.utils.translation import gettext as _
 from planwatch.domain.vocabulary import TaskStatus
 from planwatch.web import labels
 from planwatch.web.accounts.permissions import (
+    Role,
     can_manage_plans,
     can_raise_supervision,
-    can_read_item,
-    can_read_project,
     departments_of,
-    may_open_work,
-    own_departments_in,
     plan_view,
-    readable_items,
-    readable_projects,
-    readable_targets,
-    readable_tasks,
-    reads_whole_plan,
-    whole_plan_only,
+    role_of,
 )
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import forms, models, pipeline, service
@@ -67,7 +59,7 @@ def internal_view(view):
     def checked(request, plan, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not may_open_work(request.user):
+        if role_of(request.user) is Role.PUBLIC:
             raise PermissionDenied
         return view(request, plan, *args, **kwargs)
 
@@ -91,6 +83,14 @@ def can_explain(user, item: models.SupervisionItem) -> bool:
     return is_member(user, item.department)
 
 
+def visible_items(user, plan):
+    """Items a person may read: a reporter only its departments', everyone else all."""
+    items = plan.supervision_items.select_related("department")
+    if role_of(user) is Role.REPORTER:
+        items = items.filter(department__in=departments_of(user))
+    return items
+
+
 def _day(text: str | None, default: date) -> date:
     try:
         return date.fromisoformat(text) if text else default
@@ -109,12 +109,6 @@ def work_plan(request, plan):
     today = timezone.localdate()
     as_of = _day(request.GET.get("as_of"), today)
     scheduled = service.schedule_assessments(plan, as_of)
-    records = service.record_assessments(plan, as_of)
-    if not reads_whole_plan(request.user, plan):
-        # A department sees its own targets' decompositions and record counts only.
-        own = set(readable_targets(request.user, plan).values_list("pk", flat=True))
-        scheduled = [item for item in scheduled if item.target.pk in own]
-        records = [item for item in records if item.target.pk in own]
     editable = can_manage_plans(request.user)
     for item in scheduled:
         item.years = list(years_of(target_from_row(item.target)))
@@ -132,8 +126,7 @@ def work_plan(request, plan):
             years = years_of(target_from_row(row))
             if len(years) > 1:
                 candidates.append((row, forms.DecompositionForm(years=years)))
-    tasks = readable_tasks(request.user, plan).select_related(
-        "goal__parent", "lead_department").prefetch_related(
+    tasks = plan.tasks.select_related("goal__parent", "lead_department").prefetch_related(
         "department_links__department", "milestones")
     areas: dict = defaultdict(list)
     for task in tasks:
@@ -142,7 +135,7 @@ def work_plan(request, plan):
         areas[area].append(task)
     return render(request, "work/plan.html", {
         "plan": plan, "as_of": as_of, "scheduled": scheduled, "editable": editable,
-        "records": records, "areas": list(areas.items()),
+        "records": service.record_assessments(plan, as_of), "areas": list(areas.items()),
         "years": sorted({y for item in scheduled for y in item.years}),
         "candidates": candidates,
         "task_statuses": labels.choices(labels.TASK_STATUS)})
@@ -208,13 +201,11 @@ def decomposition(request, plan, key):
 
 @internal_view
 def projects(request, plan):
-    rows = readable_projects(request.user, plan).select_related("department")
-    readable = set(rows.values_list("key", flat=True))
-    # A department's pipeline counts its own projects.
-    ledger = [record.project for record in records_of(plan) if record.project.key in readable]
+    ledger = [record.project for record in records_of(plan)]
     latest = pipeline.default_day(ledger, timezone.localdate())
     as_of = _day(request.GET.get("as_of"), latest)
     stage_on = {project.key: project.stage_on(as_of) for project in ledger}
+    rows = plan.projects.select_related("department")
     return render(request, "work/projects.html", {
         "plan": plan, "as_of": as_of, "opened_on_latest": as_of == latest,
         "stages": [labels.PROJECT_STAGE[stage] for stage in pipeline.STAGES],
@@ -276,8 +267,6 @@ def projects_upload(request, plan):
 @internal_view
 def project_detail(request, plan, key):
     project = get_object_or_404(plan.projects.select_related("department"), key=key)
-    if not can_read_project(request.user, plan, project):
-        raise PermissionDenied
     may_move = can_move_project(request.user, project)
     form = forms.StageForm(request.POST if request.POST.get("action") == "stage" else None)
     edit = forms.ProjectForm(request.POST if request.POST.get("action") == "edit" else None,
@@ -305,7 +294,7 @@ def project_detail(request, plan, key):
 
 @internal_view
 def supervision(request, plan):
-    items = readable_items(request.user, plan).select_related("department")
+    items = visible_items(request.user, plan)
     state = request.GET.get("state", "open")
     if state == "open":
         items = items.filter(closed_on__isnull=True)
@@ -317,7 +306,8 @@ def supervision(request, plan):
     level = request.GET.get("level") or ""
     if level.isdigit():
         items = items.filter(level=int(level))
-    items = list(items)
+    # The most urgent first: the highest level, then the nearest deadline.
+    items = list(items.order_by("-level", "due_on", "pk"))
     table: dict = defaultdict(lambda: [0] * len(S.Level))
     for item in items:
         table[item.department.name if item.department else str(labels.NO_DEPARTMENT)][
@@ -326,8 +316,7 @@ def supervision(request, plan):
     return render(request, "work/supervision.html", {
         "plan": plan, "items": items, "levels": models.SUPERVISION_LEVELS, "state": state,
         "department": department, "level": level,
-        "departments": plan.departments.all() if reads_whole_plan(request.user, plan)
-        else own_departments_in(request.user, plan),
+        "departments": plan.departments.all(),
         "table": sorted(table.items()), "may_raise": may_raise,
         "raise_form": forms.RaiseForm(plan=plan) if may_raise else None})
 
@@ -352,9 +341,7 @@ def supervision_raise(request, plan):
 
 @internal_view
 def item_detail(request, plan, pk):
-    item = get_object_or_404(plan.supervision_items.select_related("department"), pk=pk)
-    if not can_read_item(request.user, plan, item):
-        raise PermissionDenied
+    item = get_object_or_404(visible_items(request.user, plan), pk=pk)
     may_explain, may_close = can_explain(request.user, item), can_raise_supervision(request.user)
     explain_form, close_form = forms.ExplainForm(), forms.CloseForm()
     if request.method == "POST":
@@ -402,7 +389,6 @@ def item_detail(request, plan, pk):
 
 
 @internal_view
-@whole_plan_only
 def ranking(request, plan):
     today = timezone.localdate()
     month = _day(f"{request.GET.get('month')}-01" if request.GET.get("month") else None,
