@@ -26,12 +26,20 @@ from django.utils.translation import gettext as _
 from planwatch.domain.vocabulary import TaskStatus
 from planwatch.web import labels
 from planwatch.web.accounts.permissions import (
-    Role,
     can_manage_plans,
     can_raise_supervision,
+    can_read_item,
+    can_read_project,
     departments_of,
+    may_open_work,
+    own_departments_in,
     plan_view,
-    role_of,
+    readable_items,
+    readable_projects,
+    readable_targets,
+    readable_tasks,
+    reads_whole_plan,
+    whole_plan_only,
 )
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import forms, models, pipeline, service
@@ -59,7 +67,7 @@ def internal_view(view):
     def checked(request, plan, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if role_of(request.user) is Role.PUBLIC:
+        if not may_open_work(request.user):
             raise PermissionDenied
         return view(request, plan, *args, **kwargs)
 
@@ -83,14 +91,6 @@ def can_explain(user, item: models.SupervisionItem) -> bool:
     return is_member(user, item.department)
 
 
-def visible_items(user, plan):
-    """Items a person may read: a reporter only its departments', everyone else all."""
-    items = plan.supervision_items.select_related("department")
-    if role_of(user) is Role.REPORTER:
-        items = items.filter(department__in=departments_of(user))
-    return items
-
-
 def _day(text: str | None, default: date) -> date:
     try:
         return date.fromisoformat(text) if text else default
@@ -109,6 +109,12 @@ def work_plan(request, plan):
     today = timezone.localdate()
     as_of = _day(request.GET.get("as_of"), today)
     scheduled = service.schedule_assessments(plan, as_of)
+    records = service.record_assessments(plan, as_of)
+    if not reads_whole_plan(request.user, plan):
+        # A department sees its own targets' decompositions and record counts only.
+        own = set(readable_targets(request.user, plan).values_list("pk", flat=True))
+        scheduled = [item for item in scheduled if item.target.pk in own]
+        records = [item for item in records if item.target.pk in own]
     editable = can_manage_plans(request.user)
     for item in scheduled:
         item.years = list(years_of(target_from_row(item.target)))
@@ -126,7 +132,8 @@ def work_plan(request, plan):
             years = years_of(target_from_row(row))
             if len(years) > 1:
                 candidates.append((row, forms.DecompositionForm(years=years)))
-    tasks = plan.tasks.select_related("goal__parent", "lead_department").prefetch_related(
+    tasks = readable_tasks(request.user, plan).select_related(
+        "goal__parent", "lead_department").prefetch_related(
         "department_links__department", "milestones")
     areas: dict = defaultdict(list)
     for task in tasks:
@@ -135,7 +142,7 @@ def work_plan(request, plan):
         areas[area].append(task)
     return render(request, "work/plan.html", {
         "plan": plan, "as_of": as_of, "scheduled": scheduled, "editable": editable,
-        "records": service.record_assessments(plan, as_of), "areas": list(areas.items()),
+        "records": records, "areas": list(areas.items()),
         "years": sorted({y for item in scheduled for y in item.years}),
         "candidates": candidates,
         "task_statuses": labels.choices(labels.TASK_STATUS)})
@@ -201,11 +208,13 @@ def decomposition(request, plan, key):
 
 @internal_view
 def projects(request, plan):
-    ledger = [record.project for record in records_of(plan)]
+    rows = readable_projects(request.user, plan).select_related("department")
+    readable = set(rows.values_list("key", flat=True))
+    # A department's pipeline counts its own projects.
+    ledger = [record.project for record in records_of(plan) if record.project.key in readable]
     latest = pipeline.default_day(ledger, timezone.localdate())
     as_of = _day(request.GET.get("as_of"), latest)
     stage_on = {project.key: project.stage_on(as_of) for project in ledger}
-    rows = plan.projects.select_related("department")
     return render(request, "work/projects.html", {
         "plan": plan, "as_of": as_of, "opened_on_latest": as_of == latest,
         "stages": [labels.PROJECT_STAGE[stage] for stage in pipeline.STAGES],
@@ -267,6 +276,8 @@ def projects_upload(request, plan):
 @internal_view
 def project_detail(request, plan, key):
     project = get_object_or_404(plan.projects.select_related("department"), key=key)
+    if not can_read_project(request.user, plan, project):
+        raise PermissionDenied
     may_move = can_move_project(request.user, project)
     form = forms.StageForm(request.POST if request.POST.get("action") == "stage" else None)
     edit = forms.ProjectForm(request.POST if request.POST.get("action") == "edit" else None,
@@ -294,7 +305,7 @@ def project_detail(request, plan, key):
 
 @internal_view
 def supervision(request, plan):
-    items = visible_items(request.user, plan)
+    items = readable_items(request.user, plan).select_related("department")
     state = request.GET.get("state", "open")
     if state == "open":
         items = items.filter(closed_on__isnull=True)
@@ -316,7 +327,8 @@ def supervision(request, plan):
     return render(request, "work/supervision.html", {
         "plan": plan, "items": items, "levels": models.SUPERVISION_LEVELS, "state": state,
         "department": department, "level": level,
-        "departments": plan.departments.all(),
+        "departments": plan.departments.all() if reads_whole_plan(request.user, plan)
+        else own_departments_in(request.user, plan),
         "table": sorted(table.items()), "may_raise": may_raise,
         "raise_form": forms.RaiseForm(plan=plan) if may_raise else None})
 
@@ -341,7 +353,9 @@ def supervision_raise(request, plan):
 
 @internal_view
 def item_detail(request, plan, pk):
-    item = get_object_or_404(visible_items(request.user, plan), pk=pk)
+    item = get_object_or_404(plan.supervision_items.select_related("department"), pk=pk)
+    if not can_read_item(request.user, plan, item):
+        raise PermissionDenied
     may_explain, may_close = can_explain(request.user, item), can_raise_supervision(request.user)
     explain_form, close_form = forms.ExplainForm(), forms.CloseForm()
     if request.method == "POST":
@@ -389,6 +403,7 @@ def item_detail(request, plan, pk):
 
 
 @internal_view
+@whole_plan_only
 def ranking(request, plan):
     today = timezone.localdate()
     month = _day(f"{request.GET.get('month')}-01" if request.GET.get("month") else None,
