@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planwatch.evaluate import assess, engine, reference
@@ -31,6 +31,7 @@ def test_vectorised_engine_equals_the_reference(seed, now):
 
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), now=NOW)
+@example(seed=2233, now=2024.5)  # a far tail where 0.5 − 0.5 rounded to −1e-16
 def test_probabilities_are_probabilities_and_intervals_hold_the_projection(seed, now):
     results = engine.assess_table(synthetic_table(500, seed=seed), now)
     judged = ~np.isnan(results.probability)

@@ -223,11 +223,16 @@ def _integer_student_cdf(nu: int, x: np.ndarray) -> np.ndarray:
             total += term
         theta = np.arctan(x / np.sqrt(nu))
         inner = theta if nu == 1 else theta + sine * np.sqrt(cosine2) * total
-        return 0.5 + inner / np.pi
+        return _probability(0.5 + inner / np.pi)
     for j in range(1, (nu - 2) // 2 + 1):
         term = term * cosine2 * (2 * j - 1) / (2 * j)
         total += term
-    return 0.5 + 0.5 * sine * total
+    return _probability(0.5 + 0.5 * sine * total)
+
+
+def _probability(p: np.ndarray) -> np.ndarray:
+    """0.5 − 0.5 far in a tail can round to −1e-16: a probability stays within [0, 1]."""
+    return np.clip(p, 0.0, 1.0)
 
 
 def _only(where: np.ndarray, function, *args) -> np.ndarray:
