@@ -217,12 +217,11 @@ class Submission(models.Model):
         return self.status in OPEN_STATUSES
 
 
-class Evidence(models.Model):
-    """A file attached to a submission. The bytes live under PLANWATCH_HOME/uploads under a
-    random name; they are only ever sent back as a download (never rendered inline)."""
+class KeptFile(models.Model):
+    """An uploaded file kept as evidence: the bytes live under PLANWATCH_HOME/uploads under a
+    random name and are only ever sent back as a download (never rendered inline). A figure's
+    evidence here, a project stage's in the work app."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE,
-                                   related_name="evidence")
     stored_name = models.CharField(max_length=64, unique=True)
     original_name = models.CharField(_("文件名"), max_length=255)
     size = models.PositiveIntegerField(_("大小(字节)"))
@@ -231,12 +230,22 @@ class Evidence(models.Model):
     uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("佐证材料")
-        verbose_name_plural = _("佐证材料")
-        ordering = ["uploaded_at"]
+        abstract = True
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Evidence(KeptFile):
+    """A file attached to a submission."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE,
+                                   related_name="evidence")
+
+    class Meta:
+        verbose_name = _("佐证材料")
+        verbose_name_plural = _("佐证材料")
+        ordering = ["uploaded_at"]
 
 
 class Reminder(models.Model):

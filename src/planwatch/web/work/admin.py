@@ -38,6 +38,21 @@ class ProjectAdmin(SimpleHistoryAdmin):
     inlines = [StageInline]
 
 
+@admin.register(models.StageEvidence)
+class StageEvidenceAdmin(admin.ModelAdmin):
+    """Uploaded files are evidence: the back office lists them but does not rewrite them."""
+
+    list_display = ["original_name", "transition", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["transition__project__plan"]
+    search_fields = ["original_name", "transition__project__name"]
+    list_select_related = ["transition__project"]
+    readonly_fields = ["transition", "stored_name", "original_name", "size", "sha256",
+                       "uploaded_by", "uploaded_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
 @admin.register(models.TaskMilestone)
 class TaskMilestoneAdmin(admin.ModelAdmin):
     list_display = ["title", "task", "due", "done_on"]

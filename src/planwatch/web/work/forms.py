@@ -50,7 +50,16 @@ class StageForm(forms.Form):
     stage = forms.ChoiceField(label=_("阶段"), choices=labels.choices(labels.PROJECT_STAGE))
     on = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
     evidence = forms.CharField(label=_("佐证"), widget=forms.Textarea(attrs={"rows": 2}),
-                               help_text=_("文件名、批复文号或现场照片说明"))
+                               required=False, help_text=_("文件名、批复文号或现场照片说明"))
+    evidence_file = forms.FileField(
+        label=_("佐证文件"), required=False,
+        help_text=_("可选;只有项目责任单位和发改局可以下载"))
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("evidence") or "").strip() and not data.get("evidence_file"):
+            raise forms.ValidationError(_("请填写佐证说明或上传佐证文件"))
+        return data
 
     def stage_value(self) -> ProjectStage:
         return ProjectStage(self.cleaned_data["stage"])

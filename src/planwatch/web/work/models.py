@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.web import labels
+from planwatch.web.data.models import KeptFile
 from planwatch.web.plans.models import Department, Goal, Plan, Target
 from planwatch.web.work.supervision import Level
 
@@ -112,6 +113,20 @@ class ProjectStageTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage} {self.on}"
+
+
+class StageEvidence(KeptFile):
+    """A file proving a stage transition (a permit, a signed contract, a photo), checked as
+    the data pages' evidence is and downloaded only by the project's department and
+    planners."""
+
+    transition = models.ForeignKey(ProjectStageTransition, on_delete=models.CASCADE,
+                                   related_name="files")
+
+    class Meta:
+        verbose_name = _("阶段佐证文件")
+        verbose_name_plural = _("阶段佐证文件")
+        ordering = ["uploaded_at", "pk"]
 
 
 class AnnualTarget(models.Model):

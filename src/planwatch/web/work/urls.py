@@ -13,6 +13,8 @@ urlpatterns = [
     path("plans/<slug:plan_name>/projects/new/", views.project_new, name="project_new"),
     path("plans/<slug:plan_name>/projects/import/", views.projects_upload, name="import"),
     path("plans/<slug:plan_name>/projects/<str:key>/", views.project_detail, name="project"),
+    path("plans/<slug:plan_name>/projects/<str:key>/evidence/<int:pk>/", views.stage_evidence,
+         name="stage_evidence"),
     path("plans/<slug:plan_name>/supervision/", views.supervision, name="supervision"),
     path("plans/<slug:plan_name>/supervision/raise/", views.supervision_raise, name="raise"),
     path("plans/<slug:plan_name>/supervision/ranking/", views.ranking, name="ranking"),

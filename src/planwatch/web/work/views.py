@@ -18,7 +18,8 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,6 +42,7 @@ from planwatch.web.accounts.permissions import (
     reads_whole_plan,
     whole_plan_only,
 )
+from planwatch.web.data.reporting import ReportingError, checked_evidence
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import forms, models, pipeline, service
 from planwatch.web.work import supervision as S
@@ -51,6 +53,7 @@ from planwatch.web.work.decomposition import (
     decompose,
     years_of,
 )
+from planwatch.web.work.evidence import keep_stage_file, stage_file_path
 from planwatch.web.work.files import WorkFileError, read_projects
 from planwatch.web.work.store import import_projects, record_stage, records_of, save_schedule
 
@@ -279,7 +282,8 @@ def project_detail(request, plan, key):
     if not can_read_project(request.user, plan, project):
         raise PermissionDenied
     may_move = can_move_project(request.user, project)
-    form = forms.StageForm(request.POST if request.POST.get("action") == "stage" else None)
+    form = (forms.StageForm(request.POST, request.FILES)
+            if request.POST.get("action") == "stage" else forms.StageForm())
     edit = forms.ProjectForm(request.POST if request.POST.get("action") == "edit" else None,
                              instance=project, plan=plan)
     if request.method == "POST":
@@ -290,15 +294,50 @@ def project_detail(request, plan, key):
             messages.success(request, _("已更新项目信息"))
             return redirect("work:project", plan.name, edit.instance.key)
         if form.is_bound and form.is_valid():
-            record_stage(project, form.stage_value(), form.cleaned_data["on"],
-                         form.cleaned_data["evidence"])
-            messages.success(request, _("已记录阶段 %(stage)s") % {"stage": form.stage_value()})
-            return redirect("work:project", plan.name, project.key)
+            upload = form.cleaned_data["evidence_file"]
+            try:
+                # The data pages' checks: allowed type, size, bytes matching the name.
+                checked = (checked_evidence(upload.name, upload.size, upload)
+                           if upload else None)
+            except ReportingError as exc:
+                messages.error(request, _("未记录阶段:%(reason)s") % {"reason": exc})
+            else:
+                with transaction.atomic():
+                    transition = record_stage(project, form.stage_value(),
+                                              form.cleaned_data["on"],
+                                              form.cleaned_data["evidence"].strip())
+                    if checked is not None:
+                        keep_stage_file(transition, *checked, by=request.user.get_username())
+                messages.success(request, _("已记录阶段 %(stage)s") % {
+                    "stage": form.stage_value()})
+                return redirect("work:project", plan.name, project.key)
+        elif form.is_bound:
+            messages.error(request, _("未记录阶段:%(reason)s") % {
+                "reason": " ".join(e for errors in form.errors.values() for e in errors)})
     return render(request, "work/project.html", {
-        "plan": plan, "project": project, "stages": project.stages.order_by("on", "order"),
+        "plan": plan, "project": project,
+        "stages": project.stages.order_by("on", "order").prefetch_related("files"),
         "form": form, "edit": edit, "may_move": may_move,
         "history": project.stages.model.history.filter(project_id=project.pk).order_by(
             "-history_date")[:20]})
+
+
+@internal_view
+def stage_evidence(request, plan, key, pk):
+    """A stage's evidence file, for the project's department and planners only, always as a
+    download of opaque bytes: never rendered by the browser."""
+    project = get_object_or_404(plan.projects.select_related("department"), key=key)
+    if not can_move_project(request.user, project):
+        raise PermissionDenied
+    evidence = get_object_or_404(models.StageEvidence, pk=pk, transition__project=project)
+    path = stage_file_path(evidence)
+    if not path.is_file():
+        raise Http404
+    response = FileResponse(path.open("rb"), as_attachment=True,
+                            filename=evidence.original_name,
+                            content_type="application/octet-stream")
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
 
 
 # ---------------------------------------------------------------- 督查督办
