@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from django.db import transaction
 from django.db.models import Max
@@ -22,6 +23,13 @@ from django.db.models import Max
 from planwatch import domain
 from planwatch.web.plans import models
 from planwatch.web.work import models as work_models
+from planwatch.web.work.decomposition import (
+    DecompositionError,
+    Method,
+    annual_values,
+    decompose,
+    target_schedule,
+)
 
 
 class PlanNotFound(LookupError):
@@ -37,7 +45,7 @@ class PlanStoreError(ValueError):
 def save_plan(plan: domain.Plan) -> models.Plan:
     with transaction.atomic():
         existing = models.Plan.objects.filter(name=plan.name).first()
-        if existing is not None and plan_from_db(plan.name) == plan:
+        if existing is not None and _as_the_file_gives(existing, plan) == plan:
             return existing
         places = _save_jurisdictions([plan.jurisdiction, *plan.jurisdictions])
         departments = _save_departments(plan.departments, _named_departments(plan))
@@ -61,6 +69,7 @@ def save_plan(plan: domain.Plan) -> models.Plan:
                                   order=order)
             for order, department in enumerate(plan.departments))
         goals = _append(row, plan.targets, plan.goals, plan.indicators, departments)
+        _save_schedules(row, plan.targets)
         _save_tasks(row, plan.tasks, goals, departments)
         _save_projects(row, plan.projects, departments)
         return row
@@ -245,6 +254,36 @@ def _save_targets(row, targets, goals, departments) -> None:
             text=target.text, note=target.note, **_span_columns(target.span))
 
 
+def _as_the_file_gives(row: models.Plan, plan: domain.Plan) -> domain.Plan:
+    """The stored plan without the decompositions of the targets the file gives none: a plan
+    file that leaves out schedules (the sample plan, whose 2021 decomposition is in its work
+    file) is the plan already stored, not a change that would drop them."""
+    stored = plan_from_db(row.name)
+    without = {target.id for target in plan.targets if not target.schedule}
+    plain = {target.key: target_from_row(target) for target in
+             row.targets.filter(key__in=without).select_related("goal", "department")}
+    stored.targets = [plain.get(target.id, target) for target in stored.targets]
+    return stored
+
+
+def _save_schedules(row: models.Plan, targets: Sequence[domain.Target]) -> None:
+    """A target's schedule is stored as its annual decomposition (总施工图, web/work's
+    AnnualTarget), entered by hand: the annual values it is made of."""
+    rows = {target.key: target for target in row.targets.all()}
+    for target in targets:
+        if not target.schedule:
+            continue
+        try:
+            annual = decompose(target, Method.MANUAL,
+                               manual=annual_values(target, target.schedule))
+        except DecompositionError as error:
+            raise PlanStoreError(f"{error} / schedule: {target.id}") from None
+        work_models.AnnualTarget.objects.bulk_create(
+            work_models.AnnualTarget(target=rows[target.id], year=year, value=value,
+                                     method=Method.MANUAL)
+            for year, value in annual.items())
+
+
 def _save_tasks(row, tasks, goals, departments) -> None:
     for order, task in enumerate(tasks):
         task_row = work_models.Task.objects.create(
@@ -288,8 +327,8 @@ def plan_from_db(name: str) -> domain.Plan:
                      for link in row.department_links.select_related("department")],
         indicators=[_indicator(i) for i in row.indicators.select_related("department")],
         goals=goal_tree(row),
-        targets=[target_from_row(t) for t in
-                 row.targets.select_related("goal", "department")],
+        targets=[_with_schedule(t) for t in row.targets.select_related(
+            "goal", "department").prefetch_related("annual_targets")],
         tasks=_tasks(row),
         projects=_projects(row),
     )
@@ -349,6 +388,23 @@ def target_from_row(row: models.Target) -> domain.Target:
         direction=domain.Direction(row.direction) if row.direction else None,
         benchmark=benchmark, department=row.department.name if row.department else None,
         deadline=row.deadline, text=row.text, span=_span_of(row), note=row.note)
+
+
+# Significant digits a schedule is read back to: the annual values it is stored as sum or
+# compound back to the plan's figures up to rounding (0.1 + 0.2), which must not show.
+SCHEDULE_DIGITS = 12
+
+
+def _with_schedule(row: models.Target) -> domain.Target:
+    """A stored target with its decomposition as its schedule (path custom), as a plan file
+    states it."""
+    target = target_from_row(row)
+    annual = {annual.year: annual.value for annual in row.annual_targets.all()}
+    if not annual:
+        return target
+    schedule = {year: float(f"{value:.{SCHEDULE_DIGITS}g}")
+                for year, value in target_schedule(target, annual).items()}
+    return replace(target, path=domain.PathShape.CUSTOM, schedule=schedule)
 
 
 def _tasks(row: models.Plan) -> list[domain.Task]:

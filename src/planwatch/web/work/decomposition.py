@@ -134,6 +134,25 @@ def target_schedule(target: Target, annual: Mapping[int, float]) -> dict[int, fl
     return {year: annual[year] for year in years}
 
 
+def annual_values(target: Target, schedule: Mapping[int, float]) -> dict[int, float]:
+    """The annual values a target's own schedule (Target.schedule) is made of — the inverse
+    of target_schedule: a level as it is, a flow's amount of each year (the running total's
+    step), a growth target's rate of each year (the average since the base, unchained)."""
+    years = sorted(schedule)
+    if target.kind in FLOW_KINDS:
+        return {year: schedule[year] - (schedule[years[k - 1]] if k else 0.0)
+                for k, year in enumerate(years)}
+    if target.kind is Kind.GROWTH:
+        start = years_of(target).start - 1
+        annual, index = {}, 1.0
+        for year in years:
+            reached = (1 + schedule[year] / 100) ** (year - start)
+            annual[year] = (reached / index - 1) * 100
+            index = reached
+        return annual
+    return {year: schedule[year] for year in years}
+
+
 def scheduled(target: Target, annual: Mapping[int, float]) -> Target:
     """The target on the custom path of its decomposition."""
     return replace(target, path=PathShape.CUSTOM, schedule=target_schedule(target, annual))
