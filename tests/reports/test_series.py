@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.domain import Comparator, Kind, Target, parse_period
+from planwatch.domain import Comparator, Kind, PathShape, Target, parse_period
 from planwatch.evaluate.explain import when
 from planwatch.reports.series import TargetFigures, engine_period
 
@@ -67,6 +67,28 @@ def test_flow_target_is_drawn_as_a_running_total_from_zero():
                                                          (2022.0, 3.0)]
     assert chart.path == ((2020.0, 0.0), (2025.0, 8.0))
     assert (chart.projection, chart.band) == ((2025.0, 7.5), (5.0, 10.0))
+
+
+def test_a_flow_target_on_its_annual_decomposition_is_drawn_through_the_running_totals():
+    target = Target("schools", "九年一贯制学校", Kind.COUNT, Comparator.GE, 8.0, "所", 2025, 2021,
+                    path=PathShape.CUSTOM, schedule={2021: 1, 2022: 3, 2023: 5, 2024: 7, 2025: 8})
+    assessment = made_assessment("schools", "on_track", "likely", latest_value=3.0,
+                                 latest_period="2022年", unit="所",
+                                 series=[("2021", 1.0), ("2022", 2.0)])
+    chart = figures(target, assessment).chart("九年一贯制学校")
+    assert chart.path == ((2020.0, 0.0), (2021.0, 1), (2022.0, 3), (2023.0, 5), (2024.0, 7),
+                          (2025.0, 8))
+
+
+def test_a_level_target_on_its_annual_decomposition_is_drawn_from_the_base_through_it():
+    target = Target("gdp", "地区生产总值", Kind.LEVEL, Comparator.GE, 500.0, "亿元", 2025, 2021,
+                    base_value=300.0, path=PathShape.CUSTOM,
+                    schedule={2021: 310.0, 2023: 400.0, 2025: 500.0})
+    assessment = made_assessment("gdp", "on_track", "likely", latest_value=330.0,
+                                 latest_period="2022年", unit="亿元",
+                                 series=[("2020", 300.0), ("2021", 315.0), ("2022", 330.0)])
+    chart = figures(target, assessment).chart("地区生产总值")
+    assert chart.path == ((2020.0, 300.0), (2021.0, 310.0), (2023.0, 400.0), (2025.0, 500.0))
 
 
 def test_qualitative_targets_and_targets_without_data_have_no_chart():

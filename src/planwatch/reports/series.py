@@ -155,7 +155,11 @@ class TargetFigures:
         return tuple(sorted(points, key=lambda p: p.t))
 
     def _path(self, base: float, goal: float, deadline: float) -> tuple[tuple[float, float], ...]:
-        """The 序时进度 path, geometric where the engine works on growth rates (rate unit %)."""
+        """The 序时进度 path: through the plan's own year-end values on a custom path (the
+        annual decomposition), else geometric where the engine works on growth rates (rate
+        unit %), else straight."""
+        if self.target.schedule:
+            return self._through_schedule(base)
         years = range(self.start, int(deadline) + 1)
         span = deadline - self.start
         geometric = (self.assessment.rate_unit == "%" and base > 0 and goal > 0)
@@ -163,6 +167,12 @@ class TargetFigures:
             return tuple((float(y), base * (goal / base) ** ((y - self.start) / span))
                          for y in years)
         return tuple((float(y), base + (goal - base) * (y - self.start) / span) for y in years)
+
+    def _through_schedule(self, start_value: float) -> tuple[tuple[float, float], ...]:
+        """The custom path from the base (0 for a flow's running total) through each
+        scheduled year end, in the target's own measure as the schedule holds it."""
+        return ((float(self.start), start_value),
+                *((float(year), value) for year, value in sorted(self.target.schedule.items())))
 
     def _flow_chart(self, title: str, flows: tuple[SeriesPoint, ...], unit: str) -> ChartSpec:
         running, total = [], 0.0
@@ -173,7 +183,9 @@ class TargetFigures:
             running.append(SeriesPoint(point.t, total, point.label, point.illustrative))
         deadline = float(self.target.year) if self.target.year else None
         path: tuple[tuple[float, float], ...] = ()
-        if deadline and self.start is not None and self.target.value is not None:
+        if self.target.schedule and self.start is not None:
+            path = self._through_schedule(0.0)
+        elif deadline and self.start is not None and self.target.value is not None:
             path = ((float(self.start), 0.0), (deadline, self.target.value))
         return ChartSpec(
             title=title, unit=unit, observed=tuple(running), observed_label=f"{self.place}累计完成",
