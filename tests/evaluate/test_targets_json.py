@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from planwatch.domain import Attribute, Comparator, Kind, Scope
+from planwatch.domain import Attribute, Comparator, Kind, PathShape, Scope
 from planwatch.evaluate.targets_json import TargetFileError, read_targets_json
 
 GDP = {"id": "t1", "indicator": "地区生产总值", "kind": "level", "comparator": ">=", "value": 500,
@@ -61,3 +61,32 @@ def test_missing_keys_duplicates_and_bad_json_are_reported(tmp_path):
     (tmp_path / "bad.json").write_text("[{", encoding="utf-8")
     with pytest.raises(TargetFileError, match="line 1: not JSON"):
         read_targets_json(tmp_path / "bad.json")
+
+
+SCHEDULED = {**GDP, "base_value": 300, "path": "custom",
+             "schedule": {"2021": 330, "2022": 365.5, "2023": 400, "2025": 500}}
+
+
+def test_reads_a_custom_path_and_its_schedule_keyed_by_year(tmp_path):
+    [target] = read_targets_json(write(tmp_path, [SCHEDULED]))
+    assert target.path is PathShape.CUSTOM
+    assert target.schedule == {2021: 330.0, 2022: 365.5, 2023: 400.0, 2025: 500.0}
+    [plain] = read_targets_json(write(tmp_path, [{**GDP, "path": "geometric"}]))
+    assert (plain.path, plain.schedule) == (PathShape.GEOMETRIC, {})
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"path": "wavy"}, "[0].path: 'wavy' is not one of linear|geometric|custom"),
+    ({"schedule": [330, 500]}, "[0].schedule: expected an object of year: value"),
+    ({"schedule": {"明年": 330, "2025": 500}}, "[0].schedule.明年: expected a year such as 2025"),
+    ({"schedule": {"2021": "三百", "2025": 500}}, "[0].schedule.2021: expected a number"),
+    ({"schedule": {"2021": 330, "2025": 450}},
+     "[0].schedule.2025: 目标年的进度值 450 应等于目标值 500"),
+    ({"schedule": {"2026": 500}}, "[0].schedule.2026: 年份 2026 不在基期 2020 之后"),
+    ({"path": None}, "[0].path: 有逐年进度表 schedule 时 path 应为 custom"),
+])
+def test_a_schedule_the_engine_cannot_follow_is_reported_by_field(tmp_path, change, message):
+    path = write(tmp_path, [{**SCHEDULED, **change}])
+    with pytest.raises(TargetFileError) as caught:
+        read_targets_json(path)
+    assert str(caught.value).startswith(f"{path}: {message}")

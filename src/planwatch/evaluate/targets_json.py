@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from planwatch.domain.model import Benchmark, Span, Target
-from planwatch.domain.vocabulary import Attribute, Comparator, Kind, Scope
+from planwatch.domain.vocabulary import Attribute, Comparator, Kind, PathShape, Scope
 
 REQUIRED = ("id", "indicator", "kind", "comparator", "value", "unit", "year", "period_start")
 
@@ -112,7 +112,7 @@ class _Reader:
         tolerance = self.number("tolerance") or 0.0
         if tolerance < 0:
             raise self.fail("tolerance", "must not be negative")
-        return Target(
+        target = Target(
             id=str(self.item["id"]) if isinstance(self.item["id"], int) else self.text("id"),
             indicator=self.text("indicator"),
             kind=self.choice("kind", Kind, {}, None) or _missing(self, "kind"),
@@ -125,7 +125,28 @@ class _Reader:
             attribute=self.choice("attribute", Attribute, _ATTRIBUTE_SPELLINGS,
                                   Attribute.EXPECTED),
             scope=self.choice("scope", Scope, {}, Scope.END_YEAR),
+            path=self.choice("path", PathShape, {}, None), schedule=self.schedule(),
             benchmark=self.benchmark(), text=self.item.get("text") or "", span=self.span())
+        for field, reason in target.schedule_problems():
+            raise self.fail(field, reason)
+        return target
+
+    def schedule(self) -> dict[int, float]:
+        """A custom path's year-end values, {"2021": 1, "2022": 3, …} (JSON keys are text)."""
+        value = self.item.get("schedule")
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail("schedule", f"expected an object of year: value, got {value!r}")
+        schedule = {}
+        for key, figure in value.items():
+            if not (isinstance(key, str) and key.isdigit() and 1900 <= int(key) <= 2200):
+                raise self.fail(f"schedule.{key}", "expected a year such as 2025 as the key")
+            if isinstance(figure, bool) or not isinstance(figure, int | float) \
+                    or not math.isfinite(figure):
+                raise self.fail(f"schedule.{key}", f"expected a number, got {figure!r}")
+            schedule[int(key)] = float(figure)
+        return schedule
 
     def benchmark(self) -> Benchmark | None:
         value = self.item.get("benchmark")
