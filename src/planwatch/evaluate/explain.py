@@ -55,6 +55,10 @@ def years(first: int, last: int) -> str:
     return f"{first}年" if first >= last else f"{first}—{last}年"
 
 
+# Said after every explanation that rests on an illustrative figure.
+ILLUSTRATIVE_NOTE = "（注：所用数据含示例数据，并非真实统计数字。）"
+
+
 def explain(info: TargetInfo, r: dict) -> str:
     """One paragraph: the schedule judgement with its numbers, then the outlook."""
     status = r["status"]
@@ -66,7 +70,7 @@ def explain(info: TargetInfo, r: dict) -> str:
     if r["warning"]:
         text += "该指标为约束性指标，予以预警。"
     if info.provenance == "illustrative":
-        text += "（注：所用数据含示例数据，并非真实统计数字。）"
+        text += ILLUSTRATIVE_NOTE
     elif info.provenance == "estimate":
         text += "（注：所用数据含估计数，待统计部门核实。）"
     return text

@@ -24,6 +24,7 @@ from planwatch.domain.vocabulary import ObservationKind, ProjectStage, Provenanc
 from planwatch.evaluate import DEFAULT_CONFIG, Assessment, EvaluationConfig, assess
 from planwatch.evaluate import labels as L
 from planwatch.evaluate.engine import ladder, schedule_ratio
+from planwatch.evaluate.explain import ILLUSTRATIVE_NOTE
 from planwatch.evaluate.pipeline import (
     DEFAULT_PIPELINE,
     PipelineConfig,
@@ -92,9 +93,7 @@ def record_observations(target: Target, measure: RecordMeasure, records: Sequenc
     after the deadline never count), and the year's count once the year is over."""
     start, end = window(target)
     last = min(as_of, end)
-    provenance = (Provenance.ILLUSTRATIVE if any(
-        r.project.provenance is Provenance.ILLUSTRATIVE for r in records)
-        else Provenance.OFFICIAL)
+    provenance = ledger_provenance(records)
     source = f"项目台账:{measure.describe()}"
     figures = []
     for year in range(start.year, last.year + 1):
@@ -113,6 +112,13 @@ def record_observations(target: Target, measure: RecordMeasure, records: Sequenc
                 measured(records, measure, date(year, 1, 1), min(year_end, end)), target.unit,
                 ObservationKind.COUNT, source, provenance))
     return figures
+
+
+def ledger_provenance(records: Sequence[Record]) -> Provenance:
+    """Illustrative when any project of the ledger is: its counts rest on every project."""
+    return (Provenance.ILLUSTRATIVE if any(
+        r.project.provenance is Provenance.ILLUSTRATIVE for r in records)
+        else Provenance.OFFICIAL)
 
 
 def assess_from_records(target: Target, measure: RecordMeasure, records: Sequence[Record],
@@ -136,6 +142,7 @@ def with_pipeline(assessment: Assessment, target: Target, measure: RecordMeasure
     year (五一前), the schedule on the target's own clock."""
     start, end = window(target)
     reached = measured(records, measure, start, min(as_of, end))
+    assessment = replace(assessment, provenance=ledger_provenance(records).value)
     if target.deadline is not None:
         assessment = _on_own_clock(assessment, target, reached, start, end, as_of, config)
     if target.value is None:
@@ -154,14 +161,23 @@ def with_pipeline(assessment: Assessment, target: Target, measure: RecordMeasure
     return replace(assessment, probability=outlook.probability, projected=outlook.projected,
                    interval=outlook.interval, outlook=outlook.outlook,
                    outlook_zh=outlook.outlook_zh, outlook_en=outlook.outlook_en,
-                   explanation=assessment.explanation if not pending else
-                   f"{_without_no_outlook(assessment.explanation)}项目储备：{len(pending)}个"
-                   f"在途项目，预计到期可达 {outlook.projected:.1f}{target.unit}"
-                   f"（达标概率 {outlook.probability:.0%}）。")
+                   explanation=_noted(assessment, assessment.explanation if not pending else
+                                      f"{_without_no_outlook(assessment.explanation)}项目储备："
+                                      f"{len(pending)}个在途项目，预计到期可达 "
+                                      f"{outlook.projected:.1f}{target.unit}"
+                                      f"（达标概率 {outlook.probability:.0%}）。"))
+
+
+def _noted(assessment: Assessment, explanation: str) -> str:
+    """The explanation with the illustrative-data note once, at its end, when the ledger is
+    illustrative — as every engine explanation on illustrative figures has it."""
+    explanation = explanation.replace(ILLUSTRATIVE_NOTE, "")
+    return explanation + (ILLUSTRATIVE_NOTE if assessment.provenance == "illustrative" else "")
 
 
 def _without_no_outlook(explanation: str) -> str:
     """The engine's explanation less its "no outlook yet" clause, which the pipeline answers."""
+    explanation = explanation.replace(ILLUSTRATIVE_NOTE, "")  # _noted says it at the end
     clauses = [c for c in explanation.rstrip("。").split("；") if "暂无法研判" not in c]
     return "；".join(clauses) + "。"
 
@@ -181,8 +197,9 @@ def _on_own_clock(assessment: Assessment, target: Target, reached: float, start:
         ratio = float(schedule_ratio(np.array([progress]), np.array([elapsed]), cfg)[0])
         code = L.ACHIEVED_EARLY if reached >= goal else int(ladder(np.array([ratio]), cfg)[0])
         label = L.STATUSES[code]
-    explanation = (f"截至{min(as_of, end)}已达 {reached:g}{target.unit}，目标 {goal:g}{target.unit}"
-                   f"（{end}前），完成度 {progress:.0%}，序时进度 {elapsed:.0%}，{label.zh}。")
+    explanation = _noted(assessment, f"截至{min(as_of, end)}已达 {reached:g}{target.unit}，"
+                         f"目标 {goal:g}{target.unit}（{end}前），完成度 {progress:.0%}，"
+                         f"序时进度 {elapsed:.0%}，{label.zh}。")
     return replace(assessment, status=label.code, status_zh=label.zh, status_en=label.en,
                    progress=progress, elapsed=elapsed, ratio=ratio,
                    gap=reached - elapsed * goal, latest_value=reached,
