@@ -28,19 +28,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     prepare_database()
     from planwatch.web.data.importer import import_observations
+    from planwatch.web.data.problem_list import print_problems
 
     with file:
         result = import_observations(file, str(args.file), dry_run=args.dry_run)
     if result.file_problem:
         print(result.file_problem, file=sys.stderr)
         return 2
-    for problem in result.problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
-    if result.unlisted:
-        print(f"{args.file}: 另有 {result.unlisted} 个问题未列出", file=sys.stderr)
     if not result.ok:
-        print(f"{args.file}: {result.problem_count} 个问题,未写入任何数据 / "
-              f"{result.problem_count} problem(s), nothing stored", file=sys.stderr)
+        print_problems(str(args.file), result, sys.stderr)
         return 2
     verb = "将新增" if args.dry_run else "新增"
     print(f"{args.file}: 读取 {result.rows_read} 行,{verb} {result.rows_added} 条"

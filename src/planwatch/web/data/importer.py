@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from typing import IO
 
@@ -32,6 +32,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from planwatch.web.data.models import ImportBatch, Observation, ReportingRule
+from planwatch.web.data.problem_list import ProblemTally
 from planwatch.web.data.rows import (
     CheckedRow,
     FileProblem,
@@ -41,7 +42,6 @@ from planwatch.web.data.rows import (
     read_records,
 )
 
-MAX_LISTED_PROBLEMS = 1000
 CHUNK_ROWS = 10_000
 STAGING = "planwatch_import_staging"
 KEY = ("place", "indicator", "period", "kind", "provenance")
@@ -59,27 +59,16 @@ FIRST_SLICE_ROWS, LAST_SLICE_ROWS = 1_000, 100_000
 
 
 @dataclass
-class ImportResult:
+class ImportResult(ProblemTally):
     file_name: str
     rows_read: int = 0
     rows_added: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    problem_count: int = 0
     committed: bool = False
     file_problem: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.problem_count == 0 and self.file_problem is None
-
-    @property
-    def unlisted(self) -> int:
-        return self.problem_count - len(self.problems)
-
-    def add_problem(self, problem: Problem) -> None:
-        self.problem_count += 1
-        if len(self.problems) < MAX_LISTED_PROBLEMS:
-            self.problems.append(problem)
 
 
 def indicator_rules() -> dict[str, IndicatorRule]:

@@ -53,11 +53,15 @@ class Problem:
     row: int
     column: str | None
     reason: str
+    # The column's Chinese name, for files whose columns COLUMN_LABELS does not know.
+    label: str | None = None
 
     def __str__(self) -> str:
         where = f"第 {self.row} 行"
         if self.column:
-            where += f" {self.column}({COLUMN_LABELS.get(self.column, self.column)})列"
+            label = self.label or COLUMN_LABELS.get(self.column, self.column)
+            where += f" {self.column}列" if label == self.column else (
+                f" {self.column}({label})列")
         return f"{where}:{self.reason}"
 
 

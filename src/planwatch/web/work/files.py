@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import zip_longest
 from pathlib import Path
 
 import yaml
 
 from planwatch.domain.model import Project, StageTransition, Task
 from planwatch.domain.vocabulary import ProjectStage, Provenance, TaskStatus
+from planwatch.web.data.problem_list import ProblemTally
+from planwatch.web.data.rows import Problem, neutralise, restore
 
 from .decomposition import Method
 from .records import Record, RecordMeasure
@@ -170,91 +175,166 @@ PROJECT_COLUMNS = ["key", "name", "project_type", "investment", "completed_inves
                    "department", "location", "flags", "provenance", *STAGE_COLUMNS,
                    "quantities"]
 REQUIRED_COLUMNS = ("key", "name")
+# The Chinese names a problem gives the English columns (the stage columns are Chinese).
+COLUMN_LABELS = {"key": "项目标识", "name": "项目名称", "project_type": "项目类型",
+                 "investment": "计划总投资", "completed_investment": "已完成投资",
+                 "department": "责任单位", "location": "地点", "flags": "标记",
+                 "provenance": "数据性质", "quantities": "数量"}
+TEXT_COLUMNS = ("key", "name", "project_type", "department", "location", "flags")
+
+
+@dataclass
+class ProjectList(ProblemTally):
+    """A project file read through: the good rows as records, and every problem of the others
+    (ProblemTally), and how many rows it read."""
+
+    file_name: str
+    records: list[Record] = field(default_factory=list)
+    rows_read: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0
+
+    def problem(self, row: int, column: str, reason: str) -> None:
+        self.add_problem(Problem(row, column, reason, COLUMN_LABELS.get(column)))
+
+    def error(self) -> WorkFileError:
+        """The problems as one line: the first, and how many there are."""
+        more = f"(共 {self.problem_count} 个问题)" if self.problem_count > 1 else ""
+        return WorkFileError(f"{self.file_name}: {self.problems[0]}{more}")
 
 
 def read_projects(path: Path) -> list[Record]:
+    """The records of a project file that must be right (the sample ledger, a work plan's
+    own): WorkFileError on the first problem, with their number."""
+    projects = check_projects(path)
+    if not projects.ok:
+        raise projects.error()
+    return projects.records
+
+
+def check_projects(path: Path, file_name: str | None = None,
+                   departments: Collection[str] | None = None) -> ProjectList:
     """Projects from a CSV (UTF-8 or GB18030) or XLSX file with the PROJECT_COLUMNS header
-    (only key and name are required); one Record per row."""
-    rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
+    (only key and name are required): one Record per good row, every problem of every row
+    listed in row order, named by `file_name` (the path by default). With `departments` (the
+    plan's), a department not among them is its row's problem. A file that cannot be read as
+    a whole (unreadable, empty, a bad header) raises WorkFileError."""
+    name = file_name or str(path)
+    rows = _xlsx_rows(path, name) if path.suffix.lower() == ".xlsx" else _csv_rows(path, name)
     if not rows:
-        raise WorkFileError(f"{path}: 文件为空")
-    header = [str(cell or "").strip() for cell in rows[0]]
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+        raise WorkFileError(f"{name}: 文件为空")
+    header = [str(cell or "").strip().lstrip("\ufeff") for cell in rows[0]]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
-        raise WorkFileError(f"{path}: 第1行: 缺少列 {', '.join(missing)}")
-    unknown = [name for name in header if name and name not in PROJECT_COLUMNS]
+        raise WorkFileError(f"{name}: 第1行: 缺少列 {', '.join(missing)}")
+    unknown = [column for column in header if column and column not in PROJECT_COLUMNS]
     if unknown:
-        raise WorkFileError(f"{path}: 第1行: 不认识的列 {', '.join(unknown)}"
+        raise WorkFileError(f"{name}: 第1行: 不认识的列 {', '.join(unknown)}"
                             f"(可用列:{', '.join(PROJECT_COLUMNS)})")
-    records, seen = [], set()
+    projects = ProjectList(file_name=name)
+    key_rows: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
-        cells = {name: _cell_text(row[i] if i < len(row) else None)
-                 for i, name in enumerate(header) if name}
+        cells = {column: _cell(row[i] if i < len(row) else None)
+                 for i, column in enumerate(header) if column}
         if not any(cells.values()):
             continue
-        record = _project_row(path, number, cells)
-        if record.project.key in seen:
-            raise WorkFileError(f"{path}: 第{number}行: key: 项目标识 {record.project.key} 重复")
-        seen.add(record.project.key)
-        records.append(record)
-    return records
+        projects.rows_read += 1
+        record = _project_row(projects, number, cells, departments)
+        if record is None:
+            continue
+        key = record.project.key
+        if key in key_rows:
+            projects.problem(number, "key", f"项目标识 {key} 与第 {key_rows[key]} 行重复")
+            continue
+        key_rows[key] = number
+        projects.records.append(record)
+    return projects
 
 
-def _project_row(path: Path, number: int, cells: dict[str, str]) -> Record:
-    def fail(name: str, reason: str) -> WorkFileError:
-        return WorkFileError(f"{path}: 第{number}行: {name}: {reason}")
+class _Formula(str):
+    """A spreadsheet formula whose result the file does not hold (saved by a program that
+    does not calculate): its text is no value to import."""
 
-    for name in REQUIRED_COLUMNS:
-        if not cells.get(name):
-            raise fail(name, "不能为空")
 
-    def amount(name: str) -> float | None:
-        text = cells.get(name, "")
-        if not text:
+def _project_row(projects: ProjectList, number: int, cells: dict,
+                 departments: Collection[str] | None) -> Record | None:
+    """The row as a Record, or None after listing each of its problems."""
+    before = projects.problem_count
+
+    def problem(column: str, reason: str) -> None:
+        projects.problem(number, column, reason)
+
+    for column, cell in cells.items():
+        if isinstance(cell, _Formula):
+            problem(column, f"公式“{cell}”没有计算结果:请在 Excel 中重新计算并保存,或粘贴为数值")
+    text = {column: "" if isinstance(cell, _Formula) else restore(cell)
+            if column in TEXT_COLUMNS else cell for column, cell in cells.items()}
+    for column in REQUIRED_COLUMNS:
+        if not text.get(column) and not isinstance(cells.get(column), _Formula):
+            problem(column, "不能为空")
+
+    def amount(column: str) -> float | None:
+        value = text.get(column, "")
+        if not value:
             return None
         try:
-            value = float(text)
+            number = float(value)
         except ValueError:
-            raise fail(name, f"“{text}”不是数值") from None
-        if value < 0:
-            raise fail(name, "不能为负数")
-        return value
+            problem(column, f"“{value}”不是数值")
+            return None
+        if not math.isfinite(number) or number < 0:
+            problem(column, f"“{value}”不是有限的非负数值")
+            return None
+        return number
 
-    stages = []
+    investment, completed = amount("investment"), amount("completed_investment")
+    department = text.get("department") or None
+    if department and departments is not None and department not in departments:
+        problem("department", f"部门“{department}”不在规划的部门中")
+    stages: list[StageTransition] = []
     for stage in ProjectStage:
-        text = cells.get(stage.value, "")
-        if text:
-            try:
-                stages.append(StageTransition(stage, date.fromisoformat(text[:10])))
-            except ValueError:
-                raise fail(stage.value, f"“{text}”不是日期 YYYY-MM-DD") from None
-    by_order = [s.on for s in stages]
-    if by_order != sorted(by_order):
-        raise fail("阶段日期", "后一阶段的日期早于前一阶段")
-    try:
-        provenance = Provenance(cells.get("provenance") or Provenance.OFFICIAL)
-    except ValueError:
-        raise fail("provenance", "应为 official、estimate 或 illustrative") from None
-    quantities = {}
-    for part in filter(None, (p.strip() for p in cells.get("quantities", "").split(";"))):
-        name, _, text = part.partition("=")
+        value = text.get(stage.value, "")
+        if not value:
+            continue
         try:
-            quantities[name.strip()] = float(text)
+            day = date.fromisoformat(value[:10])
         except ValueError:
-            raise fail("quantities", f"“{part}”应写作 名称=数值") from None
-    flags = [f.strip() for f in cells.get("flags", "").replace(",", "、").split("、") if f.strip()]
+            problem(stage.value, f"“{value}”不是日期 YYYY-MM-DD")
+            continue
+        if stages and day < stages[-1].on:
+            problem(stage.value, f"{day.isoformat()} 早于前一阶段 {stages[-1].stage.value} 的日期 "
+                                 f"{stages[-1].on.isoformat()}")
+        stages.append(StageTransition(stage, day))
+    try:
+        provenance = Provenance(text.get("provenance") or Provenance.OFFICIAL)
+    except ValueError:
+        provenance = None
+        problem("provenance", f"“{text['provenance']}”应为 official、estimate 或 illustrative")
+    quantities = {}
+    for part in filter(None, (p.strip() for p in text.get("quantities", "").split(";"))):
+        name, _, value = part.partition("=")
+        try:
+            quantities[name.strip()] = float(value)
+        except ValueError:
+            problem("quantities", f"“{part}”应写作 名称=数值")
+    if projects.problem_count > before:
+        return None
+    flags = [f.strip() for f in text.get("flags", "").replace(",", "、").split("、") if f.strip()]
     project = Project(
-        key=cells["key"], name=cells["name"], investment=amount("investment"),
-        completed_investment=amount("completed_investment"),
-        department=cells.get("department") or None, location=cells.get("location", ""),
-        project_type=cells.get("project_type", ""), flags=flags, stages=stages,
-        provenance=provenance)
+        key=text["key"], name=text["name"], investment=investment,
+        completed_investment=completed, department=department,
+        location=text.get("location", ""), project_type=text.get("project_type", ""),
+        flags=flags, stages=stages, provenance=provenance)
     return Record(project, quantities)
 
 
-def _cell_text(value) -> str:
+def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, _Formula):
+        return value
     if isinstance(value, date):
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
@@ -262,41 +342,53 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
+def _csv_rows(path: Path, name: str) -> list[list[str]]:
     from planwatch.domain.observation_csv import decode
 
     try:
         text = decode(path.read_bytes())
     except OSError as exc:
-        raise WorkFileError(f"{path}: 无法读取: {exc.strerror}") from None
+        raise WorkFileError(f"{name}: 无法读取: {exc.strerror}") from None
     except ValueError as exc:
-        raise WorkFileError(f"{path}: {exc}") from None
+        raise WorkFileError(f"{name}: {exc}") from None
     return list(csv.reader(io.StringIO(text)))
 
 
-def _xlsx_rows(path: Path) -> list[list]:
+def _xlsx_rows(path: Path, name: str) -> list[list]:
+    """The first sheet's values as Excel last calculated them; a formula without a stored
+    result comes as a _Formula holding its text."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        values = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise WorkFileError(f"{path}: 不是可读的 XLSX 文件: {type(exc).__name__}") from None
+        raise WorkFileError(f"{name}: 不是可读的 XLSX 文件: {type(exc).__name__}") from None
     try:
-        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        return [[_Formula(formula) if value is None and isinstance(formula, str)
+                 and formula.startswith("=") else value
+                 for value, formula in zip_longest(value_row, formula_row)]
+                for value_row, formula_row in zip(
+                    values.worksheets[0].iter_rows(values_only=True),
+                    formulas.worksheets[0].iter_rows(values_only=True), strict=True)]
     finally:
-        book.close()
+        values.close()
+        formulas.close()
 
 
 def write_projects(records: list[Record], file) -> None:
-    """The inverse of read_projects, as CSV."""
+    """The inverse of read_projects, as CSV; text a spreadsheet would run as a formula is
+    written inert (rows.neutralise) and read back as it was."""
     writer = csv.writer(file, lineterminator="\n")
     writer.writerow(PROJECT_COLUMNS)
     for record in records:
         p = record.project
         stages = {s.stage.value: s.on.isoformat() for s in p.stages}
+        key, name, project_type, department, location, flags = map(neutralise, (
+            p.key, p.name, p.project_type, p.department or "", p.location, "、".join(p.flags)))
         writer.writerow([
-            p.key, p.name, p.project_type, _number(p.investment),
-            _number(p.completed_investment), p.department or "", p.location, "、".join(p.flags),
+            key, name, project_type, _number(p.investment),
+            _number(p.completed_investment), department, location, flags,
             p.provenance.value, *(stages.get(name, "") for name in STAGE_COLUMNS),
             ";".join(f"{k}={_number(v)}" for k, v in record.quantities.items())])
 

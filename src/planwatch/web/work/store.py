@@ -3,7 +3,6 @@ decompositions, read from the pure files and turned back into the pure records."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -15,7 +14,13 @@ from planwatch.web.plans.models import Department, Plan, PlanDepartment, Target
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import models
 from planwatch.web.work.decomposition import DecompositionError, Method, decompose
-from planwatch.web.work.files import WorkFileError, WorkPlan, read_projects, read_work_plan
+from planwatch.web.work.files import (
+    ProjectList,
+    WorkFileError,
+    WorkPlan,
+    check_projects,
+    read_work_plan,
+)
 from planwatch.web.work.records import Record, RecordMeasure
 
 
@@ -124,25 +129,24 @@ class ImportResult:
 
 
 @transaction.atomic
-def import_projects(plan: Plan, records: Iterable[Record], source: str) -> ImportResult:
-    """Add or update projects by key, and add the stage dates they do not have yet (a date
-    already recorded for a stage is corrected to the file's). Nothing is written when any
-    row names a department the plan does not have."""
-    records = list(records)
+def import_projects(plan: Plan, projects: ProjectList, *, dry_run: bool = False
+                    ) -> ImportResult | None:
+    """Add or update projects checked against the plan (check_plan_projects) by key, and add
+    the stage dates they do not have yet (a date already recorded for a stage is corrected to
+    the file's). None, with nothing written, when the file has any problem. A dry run says
+    what it would do and writes nothing."""
+    if not projects.ok:
+        return None
     departments = {d.name: d for d in plan.departments.all()}
-    for record in records:
-        name = record.project.department
-        if name and name not in departments:
-            raise WorkFileError(f"{source}: 项目 {record.project.key}: department: "
-                                f"部门“{name}”不在规划 {plan.name} 的部门中")
     existing = {p.key: p for p in plan.projects.prefetch_related("stages")}
     created = updated = added = 0
     order = len(existing)
-    for record in records:
+    for record in projects.records:
         p = record.project
         fields = dict(name=p.name, investment=p.investment,
                       completed_investment=p.completed_investment,
-                      department=departments.get(p.department), location=p.location,
+                      department=departments[p.department] if p.department else None,
+                      location=p.location,
                       project_type=p.project_type, flags=list(p.flags),
                       provenance=p.provenance, quantities=dict(record.quantities))
         row = existing.get(p.key)
@@ -156,7 +160,19 @@ def import_projects(plan: Plan, records: Iterable[Record], source: str) -> Impor
             row.save()
             updated += 1
         added += _merge_stages(row, p.stages)
+    if dry_run:
+        # Counted by doing it: the same code decides what a real import would change.
+        transaction.set_rollback(True)
     return ImportResult(created, updated, added)
+
+
+def plan_department_names(plan: Plan) -> set[str]:
+    return set(plan.departments.values_list("name", flat=True))
+
+
+def check_plan_projects(plan: Plan, path: Path, file_name: str | None = None) -> ProjectList:
+    """check_projects with the plan's departments, the only ones a project may name."""
+    return check_projects(path, file_name, plan_department_names(plan))
 
 
 def _stored(value):
@@ -204,7 +220,9 @@ def load_work_beside(plan: Plan, plan_path: Path, out: TextIO) -> None:
           f"项年度分解,{len(work.record_targets)} 项按台账计量的目标 / loaded the work plan",
           file=out)
     if work.projects_file is not None:
-        records = read_projects(work.projects_file)
-        result = import_projects(plan, records, str(work.projects_file))
+        projects = check_plan_projects(plan, work.projects_file)
+        result = import_projects(plan, projects)
+        if result is None:
+            raise projects.error()
         print(f"已导入项目台账 {work.projects_file.name}:{result.created} 个项目"
               f" / imported {result.created} projects", file=out)

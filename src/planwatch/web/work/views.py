@@ -54,8 +54,14 @@ from planwatch.web.work.decomposition import (
     years_of,
 )
 from planwatch.web.work.evidence import keep_stage_file, stage_file_path
-from planwatch.web.work.files import WorkFileError, read_projects
-from planwatch.web.work.store import import_projects, record_stage, records_of, save_schedule
+from planwatch.web.work.files import WorkFileError
+from planwatch.web.work.store import (
+    check_plan_projects,
+    import_projects,
+    record_stage,
+    records_of,
+    save_schedule,
+)
 
 PROJECT_FILE_SUFFIXES = (".csv", ".xlsx")
 
@@ -266,10 +272,16 @@ def projects_upload(request, plan):
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(upload.read())
         try:
-            result = import_projects(plan, read_projects(path), upload.name)
+            projects = check_plan_projects(plan, path, upload.name)
         except WorkFileError as exc:
-            messages.error(request, str(exc).replace(str(path), upload.name))
+            messages.error(request, str(exc))
             return redirect("work:projects", plan.name)
+    result = import_projects(plan, projects)
+    if result is None:
+        # Every problem of the file by row, column and reason, as the figures import lists
+        # them; nothing was written.
+        return render(request, "work/projects_import.html", {
+            "plan": plan, "projects": projects, "import_form": forms.ImportForm()})
     messages.success(request, _("已导入:新增 %(new)d 个,更新 %(changed)d 个,新增阶段记录 %(stages)d 条")
                      % {"new": result.created, "changed": result.updated,
                         "stages": result.stages_added})
