@@ -109,7 +109,7 @@ def test_a_reporter_lists_only_its_departments_items(client, items, person):
 
 def test_only_planners_change_a_decomposition(client, luyuan_plan, person):
     url = "/plans/luyuan/work/decomposition/fyp.new-parks/"
-    manual = {"method": "manual", "values": "2, 1, 1, 1, 1"}
+    manual = {"fyp.new-parks-method": "manual", "fyp.new-parks-values": "2, 1, 1, 1, 1"}
     assert signed_in(client, person("leader")).post(url, manual).status_code == 403
     client.logout()
     assert signed_in(client, person("planner")).post(url, manual).status_code == 302
@@ -122,7 +122,8 @@ def test_a_decomposition_that_does_not_add_up_is_refused_and_nothing_changes(
         client, luyuan_plan, person):
     planner = signed_in(client, person("planner"))
     response = planner.post("/plans/luyuan/work/decomposition/fyp.new-parks/",
-                            {"method": "manual", "values": "1, 1, 1, 1, 1"}, follow=True)
+                            {"fyp.new-parks-method": "manual",
+                             "fyp.new-parks-values": "1, 1, 1, 1, 1"}, follow=True)
     assert "各年合计 5" in response.content.decode()
     schedule = luyuan_plan.targets.get(key="fyp.new-parks").annual_targets.values_list(
         "year", "value")
@@ -183,8 +184,9 @@ def test_a_planner_decomposes_a_level_target_from_a_base_year_level(client, luyu
     page = planner.get("/plans/luyuan/work/").content.decode()
     assert "尚未分解的五年目标" in page and "规上工业总产值" in page
     url = "/plans/luyuan/work/decomposition/fyp.industrial-output/"
-    assert "需要基期值" in planner.post(url, {"method": "geometric"}, follow=True).content.decode()
-    planner.post(url, {"method": "geometric", "base": "500"})
+    geometric = {"fyp.industrial-output-method": "geometric"}
+    assert "需要基期值" in planner.post(url, geometric, follow=True).content.decode()
+    planner.post(url, {**geometric, "fyp.industrial-output-base": "500"})
     schedule = dict(luyuan_plan.targets.get(key="fyp.industrial-output").annual_targets
                     .values_list("year", "value"))
     assert sorted(schedule) == [2021, 2022, 2023, 2024, 2025]

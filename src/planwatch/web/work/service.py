@@ -90,6 +90,23 @@ def schedule_assessments(plan: Plan, as_of: date) -> list[ScheduledTarget]:
     return result
 
 
+def default_day(plan: Plan, today: date) -> date:
+    """The day the 总施工图 page opens on: the end of the latest year of the decomposition
+    in which a decomposed target has a figure, no later than today (today when none has) —
+    as the pipeline page does: a decomposition whose figures stop years ago is shown as it
+    stood then, not as a current year outside it."""
+    rows = list(plan.targets.filter(annual_targets__isnull=False).distinct().select_related(
+        "goal", "department"))
+    years = set(models.AnnualTarget.objects.filter(target__in=rows).values_list(
+        "year", flat=True))
+    figures = relevant_observations(plan, [target_from_row(row) for row in rows])
+    with_data = {figure.period.year for figure in figures
+                 if figure.period.end_date <= today} & years
+    if not with_data:
+        return today
+    return min(date(max(with_data), 12, 31), today)
+
+
 def target_statuses(plan: Plan, as_of: date) -> dict[str, tuple[str, str]]:
     """Every judged target's (status, explanation), as the plan's pages show them
     (record-measured targets judged from the ledger, decomposed ones on their schedule)."""

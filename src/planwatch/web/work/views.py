@@ -115,8 +115,8 @@ def _post_only(request):
 
 @internal_view
 def work_plan(request, plan):
-    today = timezone.localdate()
-    as_of = _day(request.GET.get("as_of"), today)
+    latest = service.default_day(plan, timezone.localdate())
+    as_of = _day(request.GET.get("as_of"), latest)
     scheduled = service.schedule_assessments(plan, as_of)
     records = service.record_assessments(plan, as_of)
     if not reads_whole_plan(request.user, plan):
@@ -133,14 +133,14 @@ def work_plan(request, plan):
             item.form = forms.DecompositionForm(
                 initial={"method": item.method,
                          "values": ", ".join(f"{v:g}" for v in item.values if v is not None)},
-                years=range(item.years[0], item.years[-1] + 1))
+                years=range(item.years[0], item.years[-1] + 1), prefix=item.target.key)
     candidates = []
     if editable:
         for row in plan.targets.filter(annual_targets__isnull=True, value__isnull=False,
                                        kind__in=DECOMPOSABLE).select_related("goal", "department"):
             years = years_of(target_from_row(row))
             if len(years) > 1:
-                candidates.append((row, forms.DecompositionForm(years=years)))
+                candidates.append((row, forms.DecompositionForm(years=years, prefix=row.key)))
     tasks = readable_tasks(request.user, plan).select_related(
         "goal__parent", "lead_department").prefetch_related(
         "department_links__department", "milestones")
@@ -150,7 +150,8 @@ def work_plan(request, plan):
         area = task.goal.parent if task.goal and task.goal.level == "measure" else task.goal
         areas[area].append(task)
     return render(request, "work/plan.html", {
-        "plan": plan, "as_of": as_of, "scheduled": scheduled, "editable": editable,
+        "plan": plan, "as_of": as_of, "opened_on_latest": as_of == latest,
+        "scheduled": scheduled, "editable": editable,
         "records": records, "areas": list(areas.items()),
         "years": sorted({y for item in scheduled for y in item.years}),
         "candidates": candidates,
@@ -197,7 +198,8 @@ def decomposition(request, plan, key):
         raise PermissionDenied
     row = get_object_or_404(plan.targets.select_related("goal", "department"), key=key)
     target = target_from_row(row)
-    form = forms.DecompositionForm(request.POST, years=years_of(target))
+    # Each target's form on the page is prefixed with its key: every label its own field.
+    form = forms.DecompositionForm(request.POST, years=years_of(target), prefix=key)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("work:plan", plan.name)
