@@ -196,10 +196,15 @@ def test_the_comparison_ranks_the_districts_of_the_parent_with_their_status(
     assert "示例数据" in html and "本区" in html
 
 
-@pytest.mark.parametrize("name", ["plans:overview", "plans:structure", "plans:target",
-                                  "plans:goal", "plans:compare"])
+# Each page computed afresh, as a leader: session, user, the plan with its data version and
+# role (goal, structure and compare ask the version again), the latest data period, then the
+# page's own. The overview and the target page take one more: the figures submitted or
+# returned and not yet counted (the overview's 待审核 counts, the target's 待审核数据).
+@pytest.mark.parametrize(("name", "queries"), [
+    ("plans:overview", 10), ("plans:structure", 10), ("plans:target", 11), ("plans:goal", 11),
+    ("plans:compare", 10)])
 def test_the_pages_queries_do_not_grow_with_the_number_of_targets(
-        member_client, sample_plan, name):
+        member_client, sample_plan, name, queries):
     """An N+1 query would make the count depend on the plan's size."""
     args = {"plans:target": ["gdp-2025"], "plans:goal": ["vision"]}.get(name, [])
     url = reverse(name, args=["sample", *args])
@@ -216,7 +221,7 @@ def test_the_pages_queries_do_not_grow_with_the_number_of_targets(
     cache.clear()
     with CaptureQueriesContext(connection) as large:
         member_client.get(url)
-    assert len(large) == len(small) <= 13
+    assert len(large) == len(small) == queries
 
 
 def test_a_new_figure_changes_the_cached_page(member_client, stored):

@@ -40,7 +40,7 @@ from planwatch.evaluate import (
     rollup,
 )
 from planwatch.evaluate.labels import OUTLOOK_BY_CODE, STATUS_BY_CODE
-from planwatch.web.data.models import Observation
+from planwatch.web.data.models import Observation, Submission
 from planwatch.web.data.store import figure_key, to_domain
 from planwatch.web.plans import models
 from planwatch.web.plans.store import goal_children, goal_tree_of, target_from_row
@@ -269,9 +269,11 @@ def latest_data_date(plan: models.Plan) -> date | None:
 def data_version(plan: models.Plan) -> str:
     """A token that changes whenever anything an assessment of the plan reads changes: a new
     observation (rows are only ever added), an edit of a target or of the plan (their history
-    rows), a goal added or removed. One query; pages cache what they render under it."""
+    rows), a goal added or removed — and whenever one of the plan's submissions moves (every
+    save, submit, return or approval writes a history row), since the pages show what is
+    pending beside what counts. One query; pages cache what they render under it."""
     with connection.cursor() as cursor:
-        cursor.execute(_data_version_sql(connection.vendor), [plan.pk, plan.pk, plan.pk])
+        cursor.execute(_data_version_sql(connection.vendor), [plan.pk] * 4)
         return _version_token(cursor.fetchone())
 
 
@@ -293,13 +295,18 @@ def plan_with_version(name: str, joined: tuple[str, list] | None = None
         return None, []
     plan = plan_columns.instance(rows[0])
     plan.jurisdiction = place_columns.instance(rows[0])
-    plan.data_version = _version_token(rows[0][place_columns.end:place_columns.end + 4])
+    plan.data_version = _version_token(
+        rows[0][place_columns.end:place_columns.end + VERSION_COLUMNS])
     values = [row[-1] for row in rows if row[-1] is not None] if joined else []
     return plan, values
 
 
 def _version_token(values) -> str:
     return ".".join(str(value) for value in values)
+
+
+# How many columns _version_columns reads.
+VERSION_COLUMNS = 5
 
 
 def _version_columns(plan_id: str) -> str:
@@ -309,11 +316,15 @@ def _version_columns(plan_id: str) -> str:
     # more than the query itself: callers build their SQL once.
     target_history = models.Target.history.model._meta.db_table
     plan_history = models.Plan.history.model._meta.db_table
+    submission_history = Submission.history.model._meta.db_table
     return (f"(SELECT MAX(id) FROM {quote(Observation._meta.db_table)}),"
             f" (SELECT MAX(history_id) FROM {quote(target_history)} WHERE plan_id = {plan_id}),"
             f" (SELECT MAX(history_id) FROM {quote(plan_history)} WHERE id = {plan_id}),"
             f" (SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)}"
-            f" WHERE plan_id = {plan_id})")
+            f" WHERE plan_id = {plan_id}),"
+            f" (SELECT MAX(history_id) FROM {quote(submission_history)}"
+            f" WHERE indicator_id IN (SELECT id FROM {quote(models.Indicator._meta.db_table)}"
+            f" WHERE plan_id = {plan_id}))")
 
 
 @cache

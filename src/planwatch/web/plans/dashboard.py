@@ -18,6 +18,7 @@ from planwatch.evaluate import DEFAULT_CONFIG, Assessment
 from planwatch.evaluate.rollup import target_score
 from planwatch.web import labels
 from planwatch.web.assessments import PlanAssessment
+from planwatch.web.data.models import SubmissionStatus
 from planwatch.web.plans import presentation
 from planwatch.web.plans.judgement import (
     TONES,
@@ -35,6 +36,18 @@ from planwatch.web.plans.models import Goal, Target
 AREA_LEVELS = ("area", "annual_area")
 
 
+@dataclass(frozen=True)
+class Pending:
+    """Reported figures not yet counted: submitted and waiting for a planner, or returned to
+    the department with the planner's reason."""
+
+    submitted: int = 0
+    returned: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.submitted or self.returned)
+
+
 @dataclass
 class TargetLine:
     target: Target
@@ -43,6 +56,7 @@ class TargetLine:
     unjudged: str | None
     requirement: str = field(init=False)
     deadline: str = field(init=False)
+    pending: Pending = field(default=Pending(), init=False)  # set by with_pending
 
     def __post_init__(self) -> None:
         self.requirement = presentation.requirement(self.target)
@@ -226,3 +240,29 @@ def sorted_lines(lines: list[TargetLine], key: str) -> list[TargetLine]:
     descending = key.startswith("-")
     sort_key = SORTS.get(key.lstrip("-"), SORTS["order"])
     return sorted(lines, key=sort_key, reverse=descending)
+
+
+def target_series(target: Target, home: str) -> set[tuple[str, str]]:
+    """(place, indicator) of the series a stored target reads: its own and its benchmark's."""
+    place = target.place or home
+    series = {(place, target.indicator)}
+    if target.benchmark_indicator:
+        series.add((target.benchmark_place or place, target.benchmark_indicator))
+    return series
+
+
+def with_pending(lines: list[TargetLine], figures: list[tuple[str, str, str]],
+                 home: str) -> Pending:
+    """Mark each line with the figures of its series not yet counted, given as (indicator,
+    place, status) of each submitted or returned submission; the plan's totals, each figure
+    once however many targets read it."""
+    by_series: dict[tuple[str, str], Counter] = {}
+    for indicator, place, status in figures:
+        by_series.setdefault((place, indicator), Counter())[status] += 1
+    for line in lines:
+        counts = sum((by_series.get(series, Counter())
+                      for series in target_series(line.target, home)), Counter())
+        line.pending = Pending(counts[SubmissionStatus.SUBMITTED],
+                               counts[SubmissionStatus.RETURNED])
+    statuses = Counter(status for _indicator, _place, status in figures)
+    return Pending(statuses[SubmissionStatus.SUBMITTED], statuses[SubmissionStatus.RETURNED])

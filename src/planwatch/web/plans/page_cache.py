@@ -4,10 +4,11 @@ assessment, no template.
 
 A stored page is keyed on everything it shows: the person (their id and name, staff flag and
 role permissions: the navigation and the publishing form differ by role), the plan and its
-data version (any new figure or plan edit changes it), the path with its query string, the
-language and today's date (the period selector offers the dates up to today). Access is
-checked on every request before the cache is read (plan_view), so a revoked role stops
-working at once; the cache never answers for whether someone may see a page.
+data version (any new figure, plan edit or move of a submission changes it), the path with
+its query string, the language and today's date (the period selector offers the dates up to
+today). Access is checked on every request before the cache is read (plan_view), so a
+revoked role stops working at once; the cache never answers for whether someone may see a
+page.
 
 What differs on every request is punched in when serving: the CSRF token, freshly masked as
 Django's {% csrf_token %} would be. A page carrying a one-off message (after publishing,
