@@ -232,3 +232,13 @@ def test_a_reporter_exports_only_the_figures_it_may_read(client_of, plan):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "新建学校" in text
     assert "区本级留用收入" not in text and "地区生产总值" not in text
+
+
+def test_a_person_without_a_role_reads_a_published_plan_through_the_api_as_the_public(
+        client, plan, tokens):
+    plan.published, plan.published_as_of = True, date(2021, 12, 31)
+    plan.save()
+    assert api_get(client, tokens, "nobody", "assessments?as_of=2023-12-31").status_code == 403
+    # Every stored figure is for 2022, after the published date: the public reads none of them.
+    assert api_get(client, tokens, "nobody", "observations").json() == []
+    assert len(api_get(client, tokens, "leader", "observations").json()) == 3

@@ -30,13 +30,12 @@ from planwatch.web.assessments import plan_with_version
 from planwatch.web.plans.models import Department, Indicator, Plan, Target
 
 __all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "departments_of",
-           "can_report_for", "can_see_department", "submission_scope", "readable_submissions",
-           "reportable_departments", "can_approve",
+           "can_report_for", "can_see_department", "reportable_departments", "can_approve",
            "can_manage_plans", "can_raise_supervision", "department_view", "is_published",
            "role_fingerprint", "reads_whole_plan", "whole_plan_view", "whole_plan_only", "own_departments_in",
            "can_read_target", "readable_targets", "targets_of", "can_read_series", "readable_series",
            "can_read_task", "readable_tasks", "can_read_project", "readable_projects",
-           "can_read_item", "readable_items", "may_report", "may_open_work", "PlanPages", "plan_pages"]
+           "can_read_item", "readable_items", "may_report", "has_role", "may_open_work", "PlanPages", "plan_pages"]
 
 
 def _has(user, codename: str) -> bool:
@@ -167,25 +166,6 @@ def can_see_department(user, department: Department) -> bool:
     """Read a department's reporting items: those who may report for it and everyone who
     reads all plans."""
     return _has(user, "view_all_plans") or can_report_for(user, department)
-
-
-def submission_scope(user) -> str:
-    """Whose figures on their way to approval (submitted, returned with the reason) the person
-    reads, as can_see_department answers for one department: "all" departments' (whoever
-    reads all plans or approves), "own" departments' (a reporter), or "none" (the public)."""
-    if _has(user, "view_all_plans") or can_approve(user):
-        return "all"
-    return "own" if _has(user, "report_own_department") else "none"
-
-
-def readable_submissions(user, rows):
-    """The submissions among `rows` (a queryset) the person may read; no extra query."""
-    scope = submission_scope(user)
-    if scope == "all":
-        return rows
-    if scope == "own":
-        return rows.filter(department__memberships__user=user)
-    return rows.none()
 
 
 def reportable_departments(user):
@@ -332,10 +312,15 @@ class PlanPages:
     departments: list[Department] = field(default_factory=list)  # own department pages
 
 
+def has_role(user) -> bool:
+    """Signed in with one of the roles; a person without one reads as the public does."""
+    return _has(user, "view_all_plans") or _has(user, "report_own_department")
+
+
 def may_open_work(user) -> bool:
     """The work pages (总施工图, 重点项目, 督查督办) are internal: every role reads them (a
     reporter its own items), neither the public nor a signed-in person without a role."""
-    return _has(user, "view_all_plans") or _has(user, "report_own_department")
+    return has_role(user)
 
 
 def plan_pages(user, plan: Plan) -> PlanPages:
@@ -369,6 +354,10 @@ def plan_view(view):
             raise Http404
         if not can_view_plan(request.user, plan):
             raise PermissionDenied
+        if user.is_authenticated and not has_role(user):
+            # A published plan, opened by a signed-in person without a role: the signed-in
+            # pages show any date, so they read it as the public does, on its public page.
+            return redirect("plans:public", plan.name)
         return view(request, plan, *args, **kwargs)
 
     return wrapper

@@ -25,6 +25,7 @@ from planwatch.domain import parse_period
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.accounts.permissions import (
     can_view_plan,
+    has_role,
     readable_series,
     readable_targets,
     reads_whole_plan,
@@ -60,12 +61,12 @@ def _user(request):
 
 
 def _published_moment(request, plan: Plan) -> date | None:
-    """For the public, the date the planners published the plan's assessments as of (None when
-    they published none); for anyone signed in, None: they read the plan as its pages show it.
+    """For the public (and a signed-in person without a role), the date the planners published
+    the plan's assessments as of; for the roles, None: they read the plan as its pages show it.
 
     The public reads what /public/ shows and no more: no assessment at a later date, no figure
     for a later period, no replay of superseded revisions."""
-    if _user(request).is_authenticated:
+    if has_role(_user(request)):
         return None
     if plan.published_as_of is None:
         raise HttpError(404, "该规划尚未公开评估结果 / no assessment published for this plan")
