@@ -30,7 +30,8 @@ from planwatch.web.assessments import plan_with_version
 from planwatch.web.plans.models import Department, Indicator, Plan, Target
 
 __all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "departments_of",
-           "can_report_for", "can_see_department", "reportable_departments", "can_approve",
+           "can_report_for", "can_see_department", "submission_scope", "readable_submissions",
+           "reportable_departments", "can_approve",
            "can_manage_plans", "can_raise_supervision", "department_view", "is_published",
            "role_fingerprint", "reads_whole_plan", "whole_plan_view", "whole_plan_only", "own_departments_in",
            "can_read_target", "readable_targets", "targets_of", "can_read_series", "readable_series",
@@ -166,6 +167,25 @@ def can_see_department(user, department: Department) -> bool:
     """Read a department's reporting items: those who may report for it and everyone who
     reads all plans."""
     return _has(user, "view_all_plans") or can_report_for(user, department)
+
+
+def submission_scope(user) -> str:
+    """Whose figures on their way to approval (submitted, returned with the reason) the person
+    reads, as can_see_department answers for one department: "all" departments' (whoever
+    reads all plans or approves), "own" departments' (a reporter), or "none" (the public)."""
+    if _has(user, "view_all_plans") or can_approve(user):
+        return "all"
+    return "own" if _has(user, "report_own_department") else "none"
+
+
+def readable_submissions(user, rows):
+    """The submissions among `rows` (a queryset) the person may read; no extra query."""
+    scope = submission_scope(user)
+    if scope == "all":
+        return rows
+    if scope == "own":
+        return rows.filter(department__memberships__user=user)
+    return rows.none()
 
 
 def reportable_departments(user):

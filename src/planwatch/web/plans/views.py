@@ -34,12 +34,16 @@ from django.views.decorators.http import require_POST
 from planwatch.domain.vocabulary import Kind
 from planwatch.evaluate import EvaluationError, score_formula
 from planwatch.web.accounts.permissions import (
+    can_approve,
     can_manage_plans,
+    can_read_series,
     can_read_target,
     can_see_department,
     can_view_plan,
     plan_view,
+    readable_submissions,
     reads_whole_plan,
+    submission_scope,
     targets_of,
     whole_plan_view,
 )
@@ -50,7 +54,7 @@ from planwatch.web.assessments import (
     default_as_of,
 )
 from planwatch.web.data.calendar import Tally
-from planwatch.web.data.models import Observation
+from planwatch.web.data.models import Observation, Submission, SubmissionStatus
 from planwatch.web.data.ontime import on_time_reporting
 from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
@@ -110,11 +114,30 @@ def cached_default_as_of(plan: Plan, version: str) -> date:
     return django_cache.get_or_set(key, lambda: default_as_of(plan), PAGE_SECONDS)
 
 
-def fragment_key(request, plan: Plan, version: str) -> str:
+def fragment_key(request, plan: Plan, version: str, audience: str = "") -> str:
     """What a cached page fragment depends on: the page and its query, the plan's data,
-    the language, and today's date (which dates the period selector offers)."""
+    the language, today's date (which dates the period selector offers), and `audience`:
+    what of it differs by reader (whose pending figures, which history links)."""
     return "|".join([request.get_full_path(), str(plan.pk), version, get_language() or "",
-                     timezone.localdate().isoformat()])
+                     timezone.localdate().isoformat(), audience])
+
+
+# Submissions shown beside the assessment as not yet counted in it.
+AWAITING = (SubmissionStatus.SUBMITTED, SubmissionStatus.RETURNED)
+
+
+def awaiting_submissions(user, plan: Plan):
+    """The plan's figures submitted or returned and not yet counted, those the person may
+    read (accounts.permissions.readable_submissions)."""
+    return readable_submissions(user, Submission.objects.filter(indicator__plan=plan,
+                                                                status__in=AWAITING))
+
+
+def pending_audience(user) -> str:
+    """Whose pending figures a page shows the person, and whether it links to the review."""
+    scope = submission_scope(user)
+    return ":".join([scope, str(user.pk) if scope == "own" else "",
+                     "review" if can_approve(user) else ""])
 
 
 def period_choices(plan: Plan, as_of: date) -> list[tuple[str, str]]:
@@ -152,7 +175,11 @@ def _overview(request, plan: Plan):
     def page() -> dict:
         judged = assess_plan(plan, moment.as_of, known_on=moment.known_on)
         lines = dashboard.target_lines(judged)
+        pending = dashboard.with_pending(
+            lines, list(awaiting_submissions(request.user, plan).values_list(
+                "indicator__name", "place", "status")), plan.jurisdiction.name)
         return {
+            "pending": pending, "can_review": can_approve(request.user),
             "summary": judged.rollup["plan"], "formula": judged.rollup["formula"],
             "alerts": dashboard.alerts(lines), "bars": dashboard.area_bars(judged, lines),
             "lines": dashboard.sorted_lines(dashboard.filtered(lines, chosen), sort),
@@ -165,7 +192,7 @@ def _overview(request, plan: Plan):
 
     return render(request, "plans/overview.html", {
         "plan": plan, "moment": moment, "page": page, "can_publish": can_manage_plans(request.user),
-        "fragment": fragment_key(request, plan, version)})
+        "fragment": fragment_key(request, plan, version, pending_audience(request.user))})
 
 
 @require_POST
@@ -242,6 +269,8 @@ def _target_detail(request, plan: Plan, key: str):
         Target.objects.select_related("goal", "department"), plan=plan, key=key)
     version = plan.data_version
     moment = Moment(request, plan, version)
+    history_series = [indicator for indicator in target_indicators(target)
+                      if can_read_series(request.user, indicator)]
 
     @cache
     def page() -> dict:
@@ -250,7 +279,25 @@ def _target_detail(request, plan: Plan, key: str):
 
     return render(request, "plans/target.html", {
         "plan": plan, "target": target, "moment": moment, "page": page,
-        "fragment": fragment_key(request, plan, version)})
+        "history_series": history_series,
+        "awaiting": target_awaiting(request.user, plan, target),
+        "fragment": fragment_key(request, plan, version, "|".join(history_series))})
+
+
+def target_indicators(target: Target) -> list[str]:
+    """The indicators whose figures the target page lists: its own, then its benchmark's."""
+    return list(dict.fromkeys(filter(None, [target.indicator, target.benchmark_indicator])))
+
+
+def target_awaiting(user, plan: Plan, target: Target) -> list[Submission]:
+    """The target's figures submitted or returned and not yet counted that the person may
+    read, by indicator and period (one query)."""
+    series = dashboard.target_series(target, plan.jurisdiction.name)
+    rows = awaiting_submissions(user, plan).filter(
+        indicator__name__in={indicator for _place, indicator in series},
+        place__in={place for place, _indicator in series}).select_related(
+        "indicator", "department").order_by("indicator__order", "period", "kind")
+    return [row for row in rows if (row.place, row.indicator.name) in series]
 
 
 def target_context(plan: Plan, target: Target, judged, observations) -> dict:
@@ -274,12 +321,9 @@ def target_context(plan: Plan, target: Target, judged, observations) -> dict:
 def target_observations(plan: Plan, target: Target):
     """Figures on the target's indicator and benchmark, every revision, each marked current
     or superseded."""
-    places = {target.place or plan.jurisdiction.name}
-    indicators = {target.indicator}
-    if target.benchmark_indicator:
-        indicators.add(target.benchmark_indicator)
-        places.add(target.benchmark_place or target.place or plan.jurisdiction.name)
-    return (Observation.objects.filter(indicator__in=indicators, place__in=places)
+    series = dashboard.target_series(target, plan.jurisdiction.name)
+    return (Observation.objects.filter(indicator__in={indicator for _place, indicator in series},
+                                       place__in={place for place, _indicator in series})
             .with_is_current()
             .order_by("indicator", "place", "year", "months", "kind", "provenance", "revision"))
 
