@@ -12,7 +12,7 @@ from planwatch.domain.vocabulary import Kind
 from . import engine
 from . import labels as L
 from .config import DEFAULT_CONFIG, EvaluationConfig
-from .explain import explain, rule, when
+from .explain import explain, latest_annualised, rule, when
 from .prepare import TargetInfo, build_table, plan_time
 from .table import ResultTable, TargetTable
 
@@ -44,6 +44,10 @@ class Assessment:
     rule: str = ""  # the rule that fired, with its numbers and thresholds
     provenance: str | None = None  # weakest among the figures used: official|estimate|illustrative
     series: list[tuple[str, float]] = field(default_factory=list)  # the points used
+    # latest_value is 折年: a part year's growth carried onto the last full year's level;
+    # latest_published is that part year's own stored figure (171.7 for 2025H1's GDP).
+    annualised: bool = False
+    latest_published: float | None = None
 
     def to_dict(self) -> dict:
         data = {"id": self.target_id, **asdict(self)}
@@ -99,7 +103,8 @@ def _assessment(info: TargetInfo, r: dict, series: list[tuple[str, float]],
         latest_period=None if math.isnan(r["latest_time"]) else when(r["latest_time"]),
         unit=info.unit, rate_unit=_rate_unit(info, r), rule=rule(info, r, config),
         provenance=info.provenance,
-        series=series)
+        series=series, annualised=latest_annualised(info, r),
+        latest_published=info.part_published if latest_annualised(info, r) else None)
 
 
 def _rate_unit(info: TargetInfo, r: dict) -> str:

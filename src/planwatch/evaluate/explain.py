@@ -84,6 +84,23 @@ def _amount(info: TargetInfo, value: float) -> str:
     return f"{number(value)}{info.unit}"
 
 
+def latest_annualised(info: TargetInfo, r: dict) -> bool:
+    """The latest figure is the 折年 part-year point (a part year is never a whole year)."""
+    return info.annualised and not math.isnan(r["latest_time"]) \
+        and r["latest_time"] != math.floor(r["latest_time"])
+
+
+def _latest(info: TargetInfo, r: dict) -> str:
+    """The latest figure in words; a 折年 one beside the part year's own stored figure:
+    2025年上半年为171.7亿元（折年361.4亿元）."""
+    value = _amount(info, r["latest_value"])
+    if not latest_annualised(info, r):
+        return f"{when(r['latest_time'])}为{value}"
+    if info.part_published is None:
+        return f"{when(r['latest_time'])}折年为{value}"
+    return f"{when(r['latest_time'])}为{_amount(info, info.part_published)}（折年{value}）"
+
+
 def _schedule(info: TargetInfo, r: dict, status: int) -> str:
     label = L.STATUSES[status].zh
     if status == L.QUALITATIVE:
@@ -93,8 +110,8 @@ def _schedule(info: TargetInfo, r: dict, status: int) -> str:
     if status == L.INSUFFICIENT_DATA:
         if math.isnan(r["latest_time"]):
             return "基期后暂无数据，数据不足，无法评估"
-        return f"缺少基期值，{when(r['latest_time'])}为{_amount(info, r['latest_value'])}，无法计算进度"
-    latest = f"{when(r['latest_time'])}为{_amount(info, r['latest_value'])}"
+        return f"缺少基期值，{_latest(info, r)}，无法计算进度"
+    latest = _latest(info, r)
     if info.kind is Kind.RELATIVE:
         return _relative(info, r, label)
     if info.kind is Kind.DIRECTION_ONLY:

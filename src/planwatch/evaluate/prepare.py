@@ -60,6 +60,11 @@ class TargetInfo:
     tolerance: float = 0.0  # in the target's unit (a growth target's: in the index)
     provenance: str | None = None  # the weakest provenance among the figures in its window
     custom_path: bool = False  # 序时进度 follows the plan's own annual decomposition
+    # The part-year point is 折年 (annualised): the last full year's level carried on by the part year's
+    # growth rate, not a figure as published; part_published is the part year's own stored
+    # level (half a year's GDP), when there is one, in the target's unit.
+    annualised: bool = False
+    part_published: float | None = None
 
 
 def build_table(targets: list[Target], observations: list[Observation], as_of: date, *,
@@ -93,7 +98,8 @@ def build_table(targets: list[Target], observations: list[Observation], as_of: d
             margin=target.benchmark.margin if target.benchmark is not None else 0.0,
             band=bool(table.band[row]), tolerance=float(table.tolerance[row]),
             provenance=builder.weakest_provenance(),
-            custom_path=target.path is PathShape.CUSTOM))
+            custom_path=target.path is PathShape.CUSTOM, annualised=builder.annualised,
+            part_published=builder.part_published))
     return table, infos
 
 
@@ -143,6 +149,7 @@ class _Row:
         self.values = table.values[row]
         self.unit = target.unit
         self.provenances: set[Provenance] = set()
+        self.annualised, self.part_published = False, None
         self.due_within_year = (target.deadline is not None and target.deadline.year == deadline
                                 and target.deadline < date(deadline, 12, 31))
         # A full-year figure of a year whose deadline falls within it comes too late to count.
@@ -307,6 +314,12 @@ class _Row:
             value = self.converted(obs, self.unit)
         if not math.isnan(value):  # a growth rate with no level to carry is no figure
             self.set(part_time=obs.period.t, part_value=value)
+            if log_path:
+                self.annualised = True
+                published = [o for o in own if o.period == obs.period
+                             and o.kind in _LEVEL_FIGURES]
+                if published:  # the later row wins, as for every figure
+                    self.part_published = self.converted(published[-1], self.unit)
 
     def fill_growth(self, own: list[Observation]) -> None:
         """年均增长 g*: chain the yearly growth rates (or ratios of levels) into an index."""
