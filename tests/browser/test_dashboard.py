@@ -76,6 +76,44 @@ def test_a_target_page_draws_its_chart_and_states_its_status(signed_in_page, fig
     screenshot(page, "target")
 
 
+# The deadline's and the target's labels (期限 2025, 目标 800) on the chart: each one's box
+# on the canvas, from ECharts' own display list.
+MARK_LABELS = """() => {
+  const chart = echarts.getInstanceByDom(document.querySelector('.chart[data-drawn=true]'));
+  const found = [];
+  chart.getZr().storage.getDisplayList(true).forEach((element) => {
+    const text = element.style && element.style.text;
+    if (typeof text === 'string' && /^(期限|目标) /.test(text)) {
+      const box = element.getBoundingRect().clone();
+      box.applyTransform(element.getComputedTransform());
+      found.push({text, left: box.x, right: box.x + box.width, top: box.y,
+                  bottom: box.y + box.height});
+    }
+  });
+  return {labels: found, width: chart.getWidth(), height: chart.getHeight()};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [None, {"width": 375, "height": 800}],
+                         ids=["desktop", "phone"])
+def test_the_deadline_and_target_labels_are_drawn_whole_inside_the_chart(
+        signed_in_page, figures, site, viewport):
+    """The deadline is the x axis' right end: its label, and the target's beside it, used to
+    run past the canvas edge ("期限 203", half a "目标")."""
+    page = signed_in_page(viewport)
+    for key, deadline in (("fyp.industrial-output", 2025), ("h2030.gdp", 2030)):
+        page.goto(site + f"/plans/luyuan/targets/{key}/?as_of=2025-06-30")
+        page.wait_for_selector(".chart[data-drawn=true] canvas")
+        drawn = page.evaluate(MARK_LABELS)
+        assert sorted(label["text"].split()[0] for label in drawn["labels"]) == ["期限", "目标"]
+        assert f"期限 {deadline}" in [label["text"] for label in drawn["labels"]]
+        for label in drawn["labels"]:
+            assert label["left"] >= 0 and label["right"] <= drawn["width"], label
+            assert label["top"] >= 0 and label["bottom"] <= drawn["height"], label
+        page.locator(".chart").screenshot(path=str(SCREENSHOTS / (
+            f"chart-{key}-{'phone' if viewport else 'desktop'}.png")))
+
+
 def test_a_relative_target_and_the_comparison_page(signed_in_page, site):
     from planwatch.domain.observation_csv import read_observations
     from planwatch.samples import luyuan

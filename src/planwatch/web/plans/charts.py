@@ -230,12 +230,18 @@ def echarts_option(chart: ChartInput) -> dict:
                        "encode": {"x": [0, 2], "y": [1, 3, 4]},
                        "itemStyle": {"color": PROJECTED, "opacity": 0.18}, "z": 1})
     goal = goal_value(chart)
+    # The deadline is the x axis' end, the grid's right edge: ECharts centres a vertical
+    # line's label on it and puts a horizontal line's label past its end, so both would be
+    # cut off by the canvas. The deadline's label ends at its line, the target's sits above
+    # its line, inside the grid.
     marks: dict = {"symbol": "none", "silent": True, "data": [
         {"xAxis": chart.deadline, "label": {"formatter": _("期限 %(year)s") % {
-            "year": int(chart.deadline)}}, "lineStyle": {"color": "#a4161a"}}]}
+            "year": int(chart.deadline)}, "position": "end", "align": "right"},
+         "lineStyle": {"color": "#a4161a"}}]}
     if goal is not None:
         marks["data"].append({"yAxis": _round(goal), "label": {
-            "formatter": _("目标 %(value)s") % {"value": f"{_round(goal):g}"}},
+            "formatter": _("目标 %(value)s") % {"value": f"{_round(goal):g}"},
+            "position": "insideEndTop"},
             "lineStyle": {"color": "#a4161a", "type": "dotted"}})
     observed_series["markLine"] = marks
     title = {"text": "", "right": 8, "subtext": _("⚠ 含示例数据(非真实统计)")

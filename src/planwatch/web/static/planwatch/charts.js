@@ -19,7 +19,9 @@
       option.series.forEach(function (series) {
         if (series.planwatchBand) { series.renderItem = band; }
       });
-      option.xAxis.axisLabel = { formatter: function (value) { return String(Math.round(value)); } };
+      // Years as whole numbers; on a narrow screen the ones that would overlap are left out.
+      option.xAxis.axisLabel = { hideOverlap: true,
+                                 formatter: function (value) { return String(Math.round(value)); } };
       var chart = echarts.init(element, null, { renderer: "canvas" });
       chart.setOption(option);
       element.dataset.drawn = "true";
