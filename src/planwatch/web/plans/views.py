@@ -60,6 +60,7 @@ from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
 from planwatch.web.plans.models import Department, Goal, Jurisdiction, Plan, Target
 from planwatch.web.plans.page_cache import PAGE_SECONDS, whole_page
+from planwatch.web.work import service as work_service
 from planwatch.web.work.models import Project, Task
 
 
@@ -266,7 +267,7 @@ def target_detail(request, plan: Plan, key: str):
 
 def _target_detail(request, plan: Plan, key: str):
     target = get_object_or_404(
-        Target.objects.select_related("goal", "department"), plan=plan, key=key)
+        Target.objects.select_related("goal", "department", "record_rule"), plan=plan, key=key)
     version = plan.data_version
     moment = Moment(request, plan, version)
     history_series = [indicator for indicator in target_indicators(target)
@@ -315,6 +316,9 @@ def target_context(plan: Plan, target: Target, judged, observations) -> dict:
         "row": line, "line": line, "excerpt": excerpt, "chart": chart,
         "observations": observations,
         "illustrative": chart_data is not None and chart_data.illustrative,
+        # A target measured from the project ledger is judged on the ledger's counts, not on
+        # stored figures of its indicator: the page lists those and marks these 未采用.
+        "ledger": work_service.ledger_figures(plan, target, judged.as_of),
     }
 
 

@@ -28,7 +28,7 @@ from planwatch.web.work import models
 from planwatch.web.work import supervision as S
 from planwatch.web.work.decomposition import annual_target
 from planwatch.web.work.overdue import note_overdue_reports
-from planwatch.web.work.records import assess_from_records
+from planwatch.web.work.records import assess_from_records, record_observations
 from planwatch.web.work.store import measure_of, records_of, schedule_of
 
 
@@ -54,6 +54,27 @@ def record_assessments(plan: Plan, as_of: date) -> list[RecordTarget]:
     return [RecordTarget(rule.target, rule, assess_from_records(
         target_from_row(rule.target), measure_of(rule), records, as_of, place))
         for rule in rules]
+
+
+@dataclass
+class LedgerFigures:
+    """A record-measured target's figures as the ledger gives them on a day: what its
+    judgement and chart rest on, in place of stored figures of its indicator."""
+
+    rule: models.RecordRule
+    figures: list[domain.Observation]
+
+
+def ledger_figures(plan: Plan, row: Target, as_of: date) -> LedgerFigures | None:
+    """The ledger figures a target is judged on (None: it is not measured from the ledger).
+    Select the row with its record_rule, and an unmeasured target costs no query."""
+    try:
+        rule = row.record_rule
+    except models.RecordRule.DoesNotExist:
+        return None
+    return LedgerFigures(rule, record_observations(
+        target_from_row(row), measure_of(rule), records_of(plan), as_of,
+        row.place or plan.jurisdiction.name))
 
 
 @dataclass
