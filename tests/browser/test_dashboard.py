@@ -99,17 +99,24 @@ MARK_LABELS = """() => {
 def test_the_deadline_and_target_labels_are_drawn_whole_inside_the_chart(
         signed_in_page, figures, site, viewport):
     """The deadline is the x axis' right end: its label, and the target's beside it, used to
-    run past the canvas edge ("期限 203", half a "目标")."""
+    run past the canvas edge ("期限 203", half a "目标"); where the target is the top of the
+    figures (迷你区's 500 亿元) the two were drawn over each other."""
+    save_plan(mini_plan())
+    save_observations(mini_figures())
     page = signed_in_page(viewport)
-    for key, deadline in (("fyp.industrial-output", 2025), ("h2030.gdp", 2030)):
-        page.goto(site + f"/plans/luyuan/targets/{key}/?as_of=2025-06-30")
+    for plan, key, deadline in (("luyuan", "fyp.industrial-output", 2025),
+                                ("luyuan", "h2030.gdp", 2030), ("mini", "gdp", 2025)):
+        page.goto(site + f"/plans/{plan}/targets/{key}/?as_of=2023-12-31")
         page.wait_for_selector(".chart[data-drawn=true] canvas")
         drawn = page.evaluate(MARK_LABELS)
-        assert sorted(label["text"].split()[0] for label in drawn["labels"]) == ["期限", "目标"]
-        assert f"期限 {deadline}" in [label["text"] for label in drawn["labels"]]
-        for label in drawn["labels"]:
+        labels = {label["text"]: label for label in drawn["labels"]}
+        assert len(labels) == 2 and f"期限 {deadline}" in labels
+        for label in labels.values():
             assert label["left"] >= 0 and label["right"] <= drawn["width"], label
             assert label["top"] >= 0 and label["bottom"] <= drawn["height"], label
+        first, second = labels.values()
+        assert (first["bottom"] <= second["top"] or second["bottom"] <= first["top"]
+                or first["right"] <= second["left"] or second["right"] <= first["left"]), labels
         page.locator(".chart").screenshot(path=str(SCREENSHOTS / (
             f"chart-{key}-{'phone' if viewport else 'desktop'}.png")))
 
@@ -143,6 +150,12 @@ def mini_plan() -> domain.Plan:
                                base_year=2020, department="迷你区统计局")])
 
 
+def mini_figures() -> list[domain.Observation]:
+    return [domain.Observation("迷你区", "地区生产总值", domain.parse_period(str(year)), value,
+                               "亿元", source="统计公报")
+            for year, value in [(2020, 300.0), (2021, 320.0), (2022, 335.0), (2023, 350.0)]]
+
+
 def sign_in(page, site: str, username: str) -> None:
     page.goto(site + "/accounts/login/")
     page.fill("#id_username", username)
@@ -156,9 +169,7 @@ def test_a_reported_figure_changes_the_status_once_a_planner_approves_it(
     from planwatch.web.accounts.models import DepartmentMembership
 
     save_plan(mini_plan())
-    save_observations([domain.Observation(
-        "迷你区", "地区生产总值", domain.parse_period(str(year)), value, "亿元", source="统计公报")
-        for year, value in [(2020, 300.0), (2021, 320.0), (2022, 335.0), (2023, 350.0)]])
+    save_observations(mini_figures())
     reporter = django_user_model.objects.create_user("reporter", password=PASSWORD)
     reporter.groups.add(role_group(Role.REPORTER))
     department = Department.objects.get(name="迷你区统计局")
@@ -183,13 +194,24 @@ def test_a_reported_figure_changes_the_status_once_a_planner_approves_it(
     page.context.clear_cookies()
 
     sign_in(page, site, "planner")
-    page.goto(f"{site}/data/review/")
+    # Waiting for review: shown apart from what counts, on pages opened (and cached) before.
+    page.goto(target_url)
+    pending = page.locator("section.awaiting")
+    assert "未计入评估" in pending.inner_text() and "520 亿元" in pending.inner_text()
+    assert page.locator("#status-text").inner_text() == before
+    screenshot(page, "target-pending")
+    page.goto(site + "/plans/mini/")
+    assert "待审核 1 项" in page.locator("#summary-title + dl + p").inner_text()
+    screenshot(page, "overview-pending")
+    page.get_by_role("link", name="去审核").click()
+    page.wait_for_url(f"{site}/data/review/")
     page.locator("button[value=approve]").first.click()
     page.wait_for_load_state()
     page.goto(target_url)
     after = page.locator("#status-text").inner_text()
     assert "2025年为520亿元" in page.locator(".explanation").inner_text()
     assert before != after and after.split() == ["✔", "已实现"]
+    assert page.locator("section.awaiting").count() == 0
     screenshot(page, "target-after-approval")
     page.close()
 

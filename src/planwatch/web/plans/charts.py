@@ -254,6 +254,9 @@ def echarts_option(chart: ChartInput) -> dict:
         "legend": {"type": "scroll", "bottom": 0},
         "grid": {"left": 56, "right": 24, "top": 48, "bottom": 56},
         "xAxis": {"type": "value", "min": chart.start, "max": chart.deadline, "interval": 1},
-        "yAxis": {"type": "value", "name": axis_name(chart), "scale": True},
+        # Room above the highest line: a target at the top of the figures keeps its label
+        # inside the grid, clear of the deadline's above it.
+        "yAxis": {"type": "value", "name": axis_name(chart), "scale": True,
+                  "boundaryGap": [0, "10%"]},
         "series": series,
     }
