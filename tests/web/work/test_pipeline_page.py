@@ -52,12 +52,13 @@ def test_the_page_opens_on_the_end_of_the_latest_year_the_ledger_moved_in():
 
 
 @pytest.mark.django_db
-def test_the_demo_pipeline_opens_on_2021_and_shows_the_ledgers_completed_investment(
+def test_the_demo_pipeline_opens_on_2025_and_shows_the_ledgers_completed_investment(
         client, luyuan_plan, person):
     client.force_login(person("leader"))
     page = client.get("/plans/luyuan/projects/").content.decode()
-    assert "截至 2021-12-31 项目推进情况" in page
-    assert 'name="as_of" value="2021-12-31"' in page
+    # The illustrative ledger's last moves are in 2025, the plan's last year.
+    assert "截至 2025-12-31 项目推进情况" in page
+    assert 'name="as_of" value="2025-12-31"' in page
     assert "默认显示项目台账有阶段记录的最近一年的年末" in page
     completed = sum(p.completed_investment or 0 for p in luyuan_plan.projects.all())
     assert completed > 0

@@ -10,7 +10,7 @@ from planwatch.web.work import models
 
 pytestmark = pytest.mark.django_db
 
-KEY = "LY2021-035"
+KEY = "LY2021-060"  # 发改局's, one the ledger leaves short of 竣工
 PAGE = f"/plans/luyuan/projects/{KEY}/"
 DEPARTMENT = "绿园区发展和改革局"  # the project's department
 PDF = b"%PDF-1.7 <html><script>alert(1)</script>"
