@@ -45,7 +45,7 @@ from planwatch.web.data.store import figure_key, to_domain
 from planwatch.web.plans import models
 from planwatch.web.plans.store import goal_children, goal_tree_of, target_from_row
 from planwatch.web.work.decomposition import scheduled
-from planwatch.web.work.models import AnnualTarget, RecordRule
+from planwatch.web.work.models import AnnualTarget, Project, ProjectStageTransition, RecordRule
 from planwatch.web.work.records import Record, RecordMeasure, record_observations, with_pipeline
 from planwatch.web.work.store import measure_of, records_of
 
@@ -273,7 +273,7 @@ def data_version(plan: models.Plan) -> str:
     save, submit, return or approval writes a history row), since the pages show what is
     pending beside what counts. One query; pages cache what they render under it."""
     with connection.cursor() as cursor:
-        cursor.execute(_data_version_sql(connection.vendor), [plan.pk] * 4)
+        cursor.execute(_data_version_sql(connection.vendor), [plan.pk])
         return _version_token(cursor.fetchone())
 
 
@@ -305,32 +305,51 @@ def _version_token(values) -> str:
     return ".".join(str(value) for value in values)
 
 
-# How many columns _version_columns reads.
-VERSION_COLUMNS = 5
-
-
-def _version_columns(plan_id: str) -> str:
-    """The columns data_version reads, for the plan whose id is the SQL expression `plan_id`."""
+def _version_subqueries(plan_id: str) -> list[str]:
+    """What data_version reads, one scalar subquery each, for the plan whose id is the SQL
+    expression `plan_id`: the figures, the targets, the plan and its goals, the submissions,
+    and what record-measured and decomposed targets are judged on (the project ledger and its
+    stages, the annual decomposition, the record rules)."""
     quote = connection.ops.quote_name
     # `Model.history` makes a new manager class on every access (simple_history), which cost
     # more than the query itself: callers build their SQL once.
-    target_history = models.Target.history.model._meta.db_table
-    plan_history = models.Plan.history.model._meta.db_table
-    submission_history = Submission.history.model._meta.db_table
-    return (f"(SELECT MAX(id) FROM {quote(Observation._meta.db_table)}),"
-            f" (SELECT MAX(history_id) FROM {quote(target_history)} WHERE plan_id = {plan_id}),"
-            f" (SELECT MAX(history_id) FROM {quote(plan_history)} WHERE id = {plan_id}),"
-            f" (SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)}"
-            f" WHERE plan_id = {plan_id}),"
-            f" (SELECT MAX(history_id) FROM {quote(submission_history)}"
-            f" WHERE indicator_id IN (SELECT id FROM {quote(models.Indicator._meta.db_table)}"
-            f" WHERE plan_id = {plan_id}))")
+    history = {model: quote(model.history.model._meta.db_table) for model in (
+        models.Target, models.Plan, Submission, Project, ProjectStageTransition, AnnualTarget)}
+    indicators = (f"SELECT id FROM {quote(models.Indicator._meta.db_table)}"
+                  f" WHERE plan_id = {plan_id}")
+    targets = f"SELECT id FROM {quote(models.Target._meta.db_table)} WHERE plan_id = {plan_id}"
+    projects = f"SELECT id FROM {quote(Project._meta.db_table)} WHERE plan_id = {plan_id}"
+    record_rules = quote(RecordRule._meta.db_table)
+    return [
+        f"SELECT MAX(id) FROM {quote(Observation._meta.db_table)}",
+        f"SELECT MAX(history_id) FROM {history[models.Target]} WHERE plan_id = {plan_id}",
+        f"SELECT MAX(history_id) FROM {history[models.Plan]} WHERE id = {plan_id}",
+        f"SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)} WHERE plan_id = {plan_id}",
+        f"SELECT MAX(history_id) FROM {history[Submission]} WHERE indicator_id IN ({indicators})",
+        f"SELECT MAX(history_id) FROM {history[Project]} WHERE plan_id = {plan_id}",
+        f"SELECT MAX(history_id) FROM {history[ProjectStageTransition]}"
+        f" WHERE project_id IN ({projects})",
+        f"SELECT MAX(history_id) FROM {history[AnnualTarget]} WHERE target_id IN ({targets})",
+        # Record rules keep no history: a rule added or removed changes these; a rule edited
+        # in place (back office only) is seen when the cached pages expire.
+        f"SELECT COUNT(*) * 1000000 + COALESCE(MAX(id), 0) FROM {record_rules}"
+        f" WHERE target_id IN ({targets})",
+    ]
+
+
+def _version_columns(plan_id: str) -> str:
+    return ", ".join(f"({subquery})" for subquery in _version_subqueries(plan_id))
+
+
+# How many columns _version_columns reads.
+VERSION_COLUMNS = len(_version_subqueries("0"))
 
 
 @cache
 def _data_version_sql(vendor: str) -> str:
-    """data_version's query, built once per database vendor."""
-    return f"SELECT {_version_columns('%s')}"
+    """data_version's query, built once per database vendor; the plan's id is its one
+    parameter."""
+    return f"SELECT {_version_columns('this_plan.id')} FROM (SELECT %s AS id) this_plan"
 
 
 @dataclass(frozen=True)
