@@ -1,5 +1,6 @@
 """The navigation shows each role the pages it may open, and only those: the plan pages'
-breadcrumbs (shared by the work pages), the header's 数据报送, and the departments list."""
+breadcrumbs (shared by the work pages), the header's 数据报送 and API 令牌, the home page and the
+departments list."""
 
 from __future__ import annotations
 
@@ -82,6 +83,13 @@ def test_the_header_offers_reporting_to_those_who_report(client_of, plan, role):
     assert offers == (role in {"planner", "admin", "education", "finance"})
 
 
+@pytest.mark.parametrize("role", ROLES_WITH_PAGES + ["nobody"])
+def test_the_header_offers_an_api_token_to_every_role(client_of, plan, role):
+    html = client_of(role).get(reverse("plans:home")).content.decode()
+    offers = reverse("data:api_token") in links_in(html, "header")
+    assert offers == (role != "nobody")
+
+
 def test_the_departments_list_links_to_pages_its_readers_may_open(client_of, plan):
     # Only those who read the whole plan open the list (reporters are sent to their own
     # department's page: test_reading_scope.py), and they open every department's page.
@@ -92,3 +100,16 @@ def test_the_departments_list_links_to_pages_its_readers_may_open(client_of, pla
                       .content.decode(), "main")
     assert every <= listed
     assert {url: leader.get(url).status_code for url in every} == dict.fromkeys(every, 200)
+
+
+@pytest.mark.parametrize("role", ROLES_WITH_PAGES)
+def test_the_home_page_leads_each_role_into_the_plan_where_it_may_go(client_of, plan,
+                                                                     own_department, role):
+    home = client_of(role).get(reverse("plans:home")).content.decode()
+    overview = reverse("plans:overview", args=[plan.name])
+    if role in WHOLE_PLAN:
+        assert f'href="{overview}"' in home
+    else:
+        department = own_department[role]
+        assert f'href="{overview}"' not in home
+        assert f'href="{reverse("plans:department", args=[plan.name, department.pk])}"' in home

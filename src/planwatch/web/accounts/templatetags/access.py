@@ -8,6 +8,7 @@ from planwatch.web.accounts import permissions
 register = template.Library()
 
 register.filter("may_report", permissions.may_report)
+register.filter("has_role", permissions.has_role)
 
 
 @register.simple_tag(takes_context=True)
