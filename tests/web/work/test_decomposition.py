@@ -134,3 +134,12 @@ def test_a_scheduled_target_is_on_a_custom_path_it_can_follow():
     assert on_plan.schedule_problems() == []
     year = annual_target(on_plan, {2021: 1, 2022: 2, 2023: 2, 2024: 2, 2025: 1}, 2022)
     assert (year.path, year.schedule) == (None, {})  # a year is judged on its own
+
+
+def test_an_incomplete_decomposition_leaves_the_target_on_its_own_path():
+    """A year entered by hand, the rest not yet: the target stays judgeable on its own path
+    rather than following a schedule that stops short of the deadline."""
+    five_year = target()
+    assert scheduled(five_year, {2021: 1.0}) == five_year
+    assert scheduled(five_year, {2021: 1, 2022: 2, 2023: 2, 2024: 2, 2025: 1}).schedule == {
+        2021: 1, 2022: 3, 2023: 5, 2024: 7, 2025: 8}

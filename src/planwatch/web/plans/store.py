@@ -28,7 +28,7 @@ from planwatch.web.work.decomposition import (
     Method,
     annual_values,
     decompose,
-    target_schedule,
+    scheduled,
 )
 
 
@@ -400,11 +400,11 @@ def _with_schedule(row: models.Target) -> domain.Target:
     states it."""
     target = target_from_row(row)
     annual = {annual.year: annual.value for annual in row.annual_targets.all()}
-    if not annual:
+    on_schedule = scheduled(target, annual) if annual else target
+    if not on_schedule.schedule:
         return target
-    schedule = {year: float(f"{value:.{SCHEDULE_DIGITS}g}")
-                for year, value in target_schedule(target, annual).items()}
-    return replace(target, path=domain.PathShape.CUSTOM, schedule=schedule)
+    return replace(on_schedule, schedule={
+        year: float(f"{value:.{SCHEDULE_DIGITS}g}") for year, value in on_schedule.schedule.items()})
 
 
 def _tasks(row: models.Plan) -> list[domain.Task]:

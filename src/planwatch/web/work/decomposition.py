@@ -154,8 +154,13 @@ def annual_values(target: Target, schedule: Mapping[int, float]) -> dict[int, fl
 
 
 def scheduled(target: Target, annual: Mapping[int, float]) -> Target:
-    """The target on the custom path of its decomposition."""
-    return replace(target, path=PathShape.CUSTOM, schedule=target_schedule(target, annual))
+    """The target on the custom path of its decomposition — when the decomposition is one
+    the target can follow (every year up to the deadline, ending on the goal). An
+    incomplete one (a year entered by hand in the back office, the rest not yet) leaves the
+    target on its own path rather than making it unjudgeable."""
+    on_schedule = replace(target, path=PathShape.CUSTOM,
+                          schedule=target_schedule(target, annual))
+    return target if on_schedule.schedule_problems() else on_schedule
 
 
 def annual_target(target: Target, schedule: Mapping[int, float], year: int, *,
