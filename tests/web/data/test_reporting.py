@@ -10,6 +10,7 @@ from planwatch.domain import Observation as Figure
 from planwatch.domain import parse_period
 from planwatch.web.data import reporting
 from planwatch.web.data.calendar import ItemState
+from planwatch.web.data.kept_files import kept_file_path
 from planwatch.web.data.models import Observation, Submission
 from planwatch.web.data.store import save_observations
 
@@ -111,8 +112,8 @@ def test_evidence_is_checked_by_size_and_content_and_stored_under_the_home(
         users, revenue, planwatch_home):
     submission = reporting.save_entry(users["finance"], entry(revenue), submit=False)
     kept = reporting.attach_evidence(users["finance"], submission, "快报.pdf", b"%PDF-1.7 ...")
-    assert reporting.evidence_path(kept).read_bytes() == b"%PDF-1.7 ..."
-    assert reporting.evidence_path(kept).parent == planwatch_home / "uploads"
+    assert kept_file_path(kept).read_bytes() == b"%PDF-1.7 ..."
+    assert kept_file_path(kept).parent == planwatch_home / "uploads"
     with pytest.raises(reporting.ReportingError, match="不符"):
         reporting.attach_evidence(users["finance"], submission, "x.pdf", b"<html>")
     with pytest.raises(reporting.ReportingError, match="不允许"):

@@ -14,7 +14,6 @@ Rules kept here, for the pages and the API alike:
 
 from __future__ import annotations
 
-import hashlib
 import io
 import secrets
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from planwatch.domain.units import UnitError, convert
 from planwatch.web import labels
 from planwatch.web.accounts.permissions import can_approve, can_report_for
 from planwatch.web.data.calendar import ItemState, Schedule, reporting_periods
+from planwatch.web.data.kept_files import keep_file, uploads_dir
 from planwatch.web.data.models import (
     OPEN_STATUSES,
     Evidence,
@@ -41,7 +41,6 @@ from planwatch.web.data.models import (
     SubmissionStatus,
 )
 from planwatch.web.data.store import save_observations
-from planwatch.web.home import planwatch_home
 from planwatch.web.plans.models import Department, Indicator
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -290,10 +289,6 @@ def _review(submission: Submission, version: int, status: str, user, reason: str
 
 # --- evidence ------------------------------------------------------------------------------
 
-def uploads_dir() -> Path:
-    return planwatch_home() / "uploads"
-
-
 def checked_evidence(name: str, size: int, file: IO[bytes]) -> tuple[str, bytes]:
     """An attachment's name and bytes, once its size and type are allowed and its bytes are
     what its name says (the file is read only then)."""
@@ -317,18 +312,7 @@ def attach_evidence(user, submission: Submission, name: str, data: bytes) -> Evi
     if not can_report_for(user, submission.department):
         raise NotAllowed(_("您不能为该部门上传材料"))
     checked_evidence(name, len(data), io.BytesIO(data))
-    stored = secrets.token_hex(16)
-    folder = uploads_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / stored).write_bytes(data)
-    return Evidence.objects.create(
-        submission=submission, stored_name=stored, original_name=Path(name).name[:255],
-        size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-        uploaded_by=user.get_username())
-
-
-def evidence_path(evidence: Evidence) -> Path:
-    return uploads_dir() / evidence.stored_name
+    return keep_file(Evidence, name, data, user.get_username(), submission=submission)
 
 
 def stage_upload(file, folder: str) -> str:

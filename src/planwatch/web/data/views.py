@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -38,6 +38,7 @@ from planwatch.web.accounts.permissions import (
 from planwatch.web.data import exporter, reporting
 from planwatch.web.data.changes import described_change
 from planwatch.web.data.importer import import_observations
+from planwatch.web.data.kept_files import download
 from planwatch.web.data.models import Evidence, Observation, Submission, SubmissionStatus
 from planwatch.web.labels import OBSERVATION_KIND
 from planwatch.web.plans.models import Department, Indicator, Plan
@@ -145,13 +146,7 @@ def evidence(request, pk: int):
     item = get_object_or_404(Evidence.objects.select_related("submission__department"), pk=pk)
     if not can_see_department(request.user, item.submission.department):
         raise PermissionDenied
-    path = reporting.evidence_path(item)
-    if not path.is_file():
-        raise Http404
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=item.original_name,
-                            content_type="application/octet-stream")
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return download(item)
 
 
 @department_view

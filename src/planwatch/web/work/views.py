@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +42,7 @@ from planwatch.web.accounts.permissions import (
     reads_whole_plan,
     whole_plan_only,
 )
+from planwatch.web.data.kept_files import download, keep_file
 from planwatch.web.data.reporting import ReportingError, checked_evidence
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import forms, models, pipeline, service
@@ -53,7 +54,6 @@ from planwatch.web.work.decomposition import (
     decompose,
     years_of,
 )
-from planwatch.web.work.evidence import keep_stage_file, stage_file_path
 from planwatch.web.work.files import WorkFileError
 from planwatch.web.work.store import (
     check_plan_projects,
@@ -321,7 +321,8 @@ def project_detail(request, plan, key):
                                               form.cleaned_data["on"],
                                               form.cleaned_data["evidence"].strip())
                     if checked is not None:
-                        keep_stage_file(transition, *checked, by=request.user.get_username())
+                        keep_file(models.StageEvidence, *checked,
+                                  request.user.get_username(), transition=transition)
                 messages.success(request, _("已记录阶段 %(stage)s") % {
                     "stage": form.stage_value()})
                 return redirect("work:project", plan.name, project.key)
@@ -344,14 +345,7 @@ def stage_evidence(request, plan, key, pk):
     if not can_move_project(request.user, project):
         raise PermissionDenied
     evidence = get_object_or_404(models.StageEvidence, pk=pk, transition__project=project)
-    path = stage_file_path(evidence)
-    if not path.is_file():
-        raise Http404
-    response = FileResponse(path.open("rb"), as_attachment=True,
-                            filename=evidence.original_name,
-                            content_type="application/octet-stream")
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return download(evidence)
 
 
 # ---------------------------------------------------------------- 督查督办
