@@ -315,6 +315,21 @@ def attach_evidence(user, submission: Submission, name: str, data: bytes) -> Evi
     return keep_file(Evidence, name, data, user.get_username(), submission=submission)
 
 
+# What a table of figures or projects may be uploaded as.
+TABLE_FILE_SUFFIXES = (".csv", ".xlsx")
+
+
+def table_file_refusal(file, limit_bytes: int | None = None) -> str | None:
+    """Why an uploaded table (the figures import, a department's template, the project list)
+    is refused before it is read: not CSV or XLSX, or larger than `limit_bytes`."""
+    if Path(file.name).suffix.lower() not in TABLE_FILE_SUFFIXES:
+        return _("无法导入 %(name)s:只接受 CSV 或 XLSX 文件") % {"name": file.name}
+    if limit_bytes is not None and file.size > limit_bytes:
+        return _("无法导入 %(name)s:文件超过 %(limit)d MB 上限") % {
+            "name": file.name, "limit": limit_bytes // 2**20}
+    return None
+
+
 def stage_upload(file, folder: str) -> str:
     """Keep an uploaded file under uploads/<folder>/ until the person confirms its preview;
     the token that names it (staged_upload_path)."""

@@ -17,7 +17,6 @@ from planwatch.web.data.department_upload import check_upload, submit_upload
 from planwatch.web.plans.models import Department
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-UPLOAD_SUFFIXES = (".csv", ".xlsx")
 SESSION_KEY = "pending_department_upload"
 STAGING_FOLDER = "department-uploads"
 
@@ -55,12 +54,7 @@ def upload(request, department: Department):
 def _refusal(file) -> str | None:
     if file is None:
         return gettext("请选择要上传的文件")
-    if Path(file.name).suffix.lower() not in UPLOAD_SUFFIXES:
-        return gettext("无法导入 %(name)s:只接受 CSV 或 XLSX 文件") % {"name": file.name}
-    if file.size > MAX_UPLOAD_BYTES:
-        return gettext("无法导入 %(name)s:文件超过 %(limit)d MB 上限") % {
-            "name": file.name, "limit": MAX_UPLOAD_BYTES // 2**20}
-    return None
+    return reporting.table_file_refusal(file, MAX_UPLOAD_BYTES)
 
 
 def _commit(request, department: Department, context: dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -44,7 +43,6 @@ from planwatch.web.labels import OBSERVATION_KIND
 from planwatch.web.plans.models import Department, Indicator, Plan
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
-IMPORT_SUFFIXES = (".csv", ".xlsx")
 
 
 def _today() -> date:
@@ -208,13 +206,8 @@ def import_page(request):
     if upload is None:
         messages.error(request, gettext("请选择要导入的文件"))
         return redirect("data:import")
-    if Path(upload.name).suffix.lower() not in IMPORT_SUFFIXES:
-        messages.error(request, gettext("无法导入 %(name)s:只接受 CSV 或 XLSX 文件") % {
-            "name": upload.name})
-        return redirect("data:import")
-    if upload.size > MAX_IMPORT_BYTES:
-        messages.error(request, gettext("无法导入 %(name)s:文件超过 %(limit)d MB 上限") % {
-            "name": upload.name, "limit": MAX_IMPORT_BYTES // 2**20})
+    if refusal := reporting.table_file_refusal(upload, MAX_IMPORT_BYTES):
+        messages.error(request, refusal)
         return redirect("data:import")
     token = reporting.stage_upload(upload, "imports")
     path = _staged_path(token)

@@ -43,7 +43,7 @@ from planwatch.web.accounts.permissions import (
     whole_plan_only,
 )
 from planwatch.web.data.kept_files import download, keep_file
-from planwatch.web.data.reporting import ReportingError, checked_evidence
+from planwatch.web.data.reporting import ReportingError, checked_evidence, table_file_refusal
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import forms, models, pipeline, service
 from planwatch.web.work import supervision as S
@@ -62,8 +62,6 @@ from planwatch.web.work.store import (
     records_of,
     save_schedule,
 )
-
-PROJECT_FILE_SUFFIXES = (".csv", ".xlsx")
 
 # ---------------------------------------------------------------- who may do what
 
@@ -265,11 +263,10 @@ def projects_upload(request, plan):
         messages.error(request, _("请选择要导入的文件"))
         return redirect("work:projects", plan.name)
     upload = form.cleaned_data["file"]
-    suffix = Path(upload.name).suffix.lower()
-    if suffix not in PROJECT_FILE_SUFFIXES:
-        messages.error(request, _("无法导入 %(name)s:只接受 CSV 或 XLSX 文件") % {
-            "name": upload.name})
+    if refusal := table_file_refusal(upload):
+        messages.error(request, refusal)
         return redirect("work:projects", plan.name)
+    suffix = Path(upload.name).suffix.lower()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(upload.read())
