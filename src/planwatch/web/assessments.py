@@ -330,10 +330,10 @@ def _version_subqueries(plan_id: str) -> list[str]:
         f"SELECT MAX(history_id) FROM {history[ProjectStageTransition]}"
         f" WHERE project_id IN ({projects})",
         f"SELECT MAX(history_id) FROM {history[AnnualTarget]} WHERE target_id IN ({targets})",
-        # Record rules keep no history: a rule added or removed changes these; a rule edited
-        # in place (back office only) is seen when the cached pages expire.
-        f"SELECT COUNT(*) * 1000000 + COALESCE(MAX(id), 0) FROM {record_rules}"
-        f" WHERE target_id IN ({targets})",
+        # Record rules keep no history: a rule added or removed changes these two; a rule
+        # edited in place (back office only) is seen when the cached pages expire.
+        f"SELECT COUNT(*) FROM {record_rules} WHERE target_id IN ({targets})",
+        f"SELECT MAX(id) FROM {record_rules} WHERE target_id IN ({targets})",
     ]
 
 
