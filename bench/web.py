@@ -93,7 +93,8 @@ def fresh_database() -> str:
 
 
 def set_up(targets: int) -> tuple[str, str]:
-    """Migrate, store the plan and its figures, and sign a leader in: (session id, target)."""
+    """Migrate, store the plan and its figures, and sign a leader in: (the browser's cookies,
+    a target)."""
     from planwatch.web.bootstrap import prepare_database
 
     prepare_database()
@@ -112,7 +113,10 @@ def set_up(targets: int) -> tuple[str, str]:
     user.groups.add(Group.objects.get(name="leader"))
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
-    return client.cookies["sessionid"].value, plan.targets[0].id
+    # A browser that has opened a page holds the CSRF cookie too, and sends it back.
+    client.get("/plans/bench/")
+    cookies = "; ".join(f"{name}={client.cookies[name].value}" for name in ("sessionid", "csrftoken"))
+    return cookies, plan.targets[0].id
 
 
 def ensure_wrk() -> str:
@@ -140,11 +144,11 @@ def wait_for(url: str, seconds: float = 30) -> None:
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
 
 
-def load(wrk: str, url: str, cookie: str, duration: int, connections: int) -> dict:
+def load(wrk: str, url: str, cookies: str, duration: int, connections: int) -> dict:
     """Run wrk against one URL; its median latency (ms), req/s and non-2xx count."""
     output = subprocess.run(
         [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency",
-         "-H", f"Cookie: sessionid={cookie}", url],
+         "-H", f"Cookie: {cookies}", url],
         check=True, capture_output=True, text=True).stdout
     median = re.search(r"\b50%\s+([\d.]+)(us|ms|s)\b", output)
     rate = re.search(r"^Requests/sec:\s+([\d.]+)", output, re.MULTILINE)
@@ -169,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     home = tempfile.mkdtemp(prefix="planwatch-bench-web-")
     os.environ.update(PLANWATCH_HOME=home, DATABASE_URL=fresh_database())
-    cookie, target = set_up(args.targets)
+    cookies, target = set_up(args.targets)
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "planwatch.cli", "serve", "--port", str(args.port),
@@ -183,8 +187,8 @@ def main(argv: list[str] | None = None) -> int:
                  "target page": f"/plans/bench/targets/{target}/?as_of={AS_OF.isoformat()}"}
         results = {}
         for name, path in pages.items():
-            load(wrk, base + path, cookie, 2, args.connections)  # warm-up: caches, imports
-            results[name] = load(wrk, base + path, cookie, args.duration, args.connections)
+            load(wrk, base + path, cookies, 2, args.connections)  # warm-up: caches, imports
+            results[name] = load(wrk, base + path, cookies, args.duration, args.connections)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -274,7 +274,7 @@ def data_version(plan: models.Plan) -> str:
     pending beside what counts. One query; pages cache what they render under it."""
     with connection.cursor() as cursor:
         cursor.execute(_data_version_sql(connection.vendor), [plan.pk])
-        return _version_token(cursor.fetchone())
+        return version_token(cursor.fetchone())
 
 
 def plan_with_version(name: str, joined: tuple[str, list] | None = None
@@ -295,13 +295,14 @@ def plan_with_version(name: str, joined: tuple[str, list] | None = None
         return None, []
     plan = plan_columns.instance(rows[0])
     plan.jurisdiction = place_columns.instance(rows[0])
-    plan.data_version = _version_token(
+    plan.data_version = version_token(
         rows[0][place_columns.end:place_columns.end + VERSION_COLUMNS])
     values = [row[-1] for row in rows if row[-1] is not None] if joined else []
     return plan, values
 
 
-def _version_token(values) -> str:
+def version_token(values) -> str:
+    """The data version of the VERSION_COLUMNS values that version_columns read."""
     return ".".join(str(value) for value in values)
 
 
@@ -337,11 +338,13 @@ def _version_subqueries(plan_id: str) -> list[str]:
     ]
 
 
-def _version_columns(plan_id: str) -> str:
+def version_columns(plan_id: str) -> str:
+    """The data version's VERSION_COLUMNS columns, for a query in which the SQL expression
+    `plan_id` is the plan's id (version_token makes them the token)."""
     return ", ".join(f"({subquery})" for subquery in _version_subqueries(plan_id))
 
 
-# How many columns _version_columns reads.
+# How many columns version_columns reads.
 VERSION_COLUMNS = len(_version_subqueries("0"))
 
 
@@ -349,7 +352,7 @@ VERSION_COLUMNS = len(_version_subqueries("0"))
 def _data_version_sql(vendor: str) -> str:
     """data_version's query, built once per database vendor; the plan's id is its one
     parameter."""
-    return f"SELECT {_version_columns('this_plan.id')} FROM (SELECT %s AS id) this_plan"
+    return f"SELECT {version_columns('this_plan.id')} FROM (SELECT %s AS id) this_plan"
 
 
 @dataclass(frozen=True)
@@ -398,7 +401,7 @@ def _plan_with_version_sql(vendor: str, joined: str | None
     extra_column, extra_table = ((", joined.*", f" LEFT JOIN ({joined}) joined ON 1 = 1")
                                  if joined else ("", ""))
     return plan_columns, place_columns, (
-        f"SELECT {', '.join(selected)}, {_version_columns(plan_id)}{extra_column}"
+        f"SELECT {', '.join(selected)}, {version_columns(plan_id)}{extra_column}"
         f" FROM {quote(plan_meta.db_table)} p JOIN {quote(place_meta.db_table)} j"
         f" ON j.{quote(place_meta.pk.column)} = p.{quote(plan_meta.get_field('jurisdiction').column)}"
         f"{extra_table} WHERE p.{quote(plan_meta.get_field('name').column)} = %s")

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
+from planwatch.web.accounts.models import DepartmentMembership
 from planwatch.web.accounts.roles import Role, role_of
 from planwatch.web.assessments import plan_with_version
 from planwatch.web.plans.models import Department, Indicator, Plan, Target
@@ -33,7 +34,7 @@ __all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "de
            "can_report_for", "can_see_department", "submission_scope", "readable_submissions",
            "reportable_departments", "can_approve",
            "can_manage_plans", "can_raise_supervision", "department_view", "is_published",
-           "role_fingerprint", "reads_whole_plan", "whole_plan_view", "whole_plan_only", "own_departments_in",
+           "role_grounds", "role_grounds_query", "reads_whole_plan", "whole_plan_view", "whole_plan_only", "own_departments_in",
            "can_read_target", "readable_targets", "targets_of", "can_read_series", "readable_series",
            "can_read_task", "readable_tasks", "can_read_project", "readable_projects",
            "can_read_item", "readable_items", "may_report", "has_role", "may_open_work", "PlanPages", "plan_pages"]
@@ -95,21 +96,30 @@ def _permissions_sql(vendor: str) -> str:
         f" WHERE up.{column(user_permissions, user_model)} = %s))")
 
 
-def role_fingerprint(user) -> str:
-    """What the person's role lets them do, as a short text: pages cached per person depend
-    on it (the navigation and forms differ by role, a reporter's by its departments). Read
-    with the role permissions the request already loaded; a reporter's departments take one
-    query."""
-    if user.is_superuser:
-        return "superuser"
-    if not user.is_authenticated:
-        return ""
-    codenames = _role_permissions(user)
-    text = ",".join(sorted(codenames))
-    if "report_own_department" in codenames and "view_all_plans" not in codenames:
-        departments = sorted(departments_of(user).values_list("pk", flat=True))
-        text += "|" + ",".join(str(pk) for pk in departments)
-    return text
+def role_grounds(user) -> frozenset[str]:
+    """What the person's role rests on, as items role_grounds_query reads back: each role
+    permission and each department they report for. Pages cached per person are served again
+    only while these are unchanged (the navigation and forms differ by role, a reporter's by
+    its departments). Read with the role permissions the request already loaded; the
+    departments take one query."""
+    return frozenset([f"permission:{codename}" for codename in _role_permissions(user)]
+                     + [f"department:{pk}" for pk in _own_department_ids(user)])
+
+
+def role_grounds_query(user_id: int) -> tuple[str, list]:
+    """role_grounds as one column of rows, read for a user id inside a larger query."""
+    return _role_grounds_sql(connection.vendor), ["accounts", user_id, user_id, user_id]
+
+
+@cache
+def _role_grounds_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    membership = DepartmentMembership._meta
+    return (f"SELECT 'permission:' || granted.{quote('codename')}"
+            f" FROM ({_permissions_sql(vendor)}) granted"
+            f" UNION ALL SELECT 'department:' || CAST(m.{quote(membership.get_field('department').column)} AS TEXT)"
+            f" FROM {quote(membership.db_table)} m"
+            f" WHERE m.{quote(membership.get_field('user').column)} = %s")
 
 
 def is_published(plan: Plan) -> bool:

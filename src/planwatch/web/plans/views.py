@@ -59,7 +59,7 @@ from planwatch.web.data.ontime import on_time_reporting
 from planwatch.web.plans import charts, dashboard, document
 from planwatch.web.plans.judgement import outlook_of, severity, status_of
 from planwatch.web.plans.models import Department, Goal, Jurisdiction, Plan, Target
-from planwatch.web.plans.page_cache import PAGE_SECONDS, whole_page
+from planwatch.web.plans.page_cache import PAGE_SECONDS, cached_page, whole_page
 from planwatch.web.work import service as work_service
 from planwatch.web.work.models import Project, Task
 
@@ -160,6 +160,7 @@ def _judged_page(request, plan: Plan, **rows):
     return moment, judged
 
 
+@cached_page
 @login_required
 @whole_plan_view
 def overview(request, plan: Plan):
@@ -254,6 +255,7 @@ def structure(request, plan: Plan):
     })
 
 
+@cached_page
 @login_required
 @plan_view
 def target_detail(request, plan: Plan, key: str):
