@@ -40,12 +40,12 @@ from planwatch.evaluate import (
     rollup,
 )
 from planwatch.evaluate.labels import OUTLOOK_BY_CODE, STATUS_BY_CODE
-from planwatch.web.data.models import Observation, Submission
+from planwatch.web.data.models import Observation
 from planwatch.web.data.store import figure_key, to_domain
 from planwatch.web.plans import models
 from planwatch.web.plans.store import goal_children, goal_tree_of, target_from_row
 from planwatch.web.work.decomposition import scheduled
-from planwatch.web.work.models import AnnualTarget, Project, ProjectStageTransition, RecordRule
+from planwatch.web.work.models import AnnualTarget, RecordRule
 from planwatch.web.work.records import Record, RecordMeasure, record_observations, with_pipeline
 from planwatch.web.work.store import measure_of, records_of
 
@@ -267,11 +267,13 @@ def latest_data_date(plan: models.Plan) -> date | None:
 
 
 def data_version(plan: models.Plan) -> str:
-    """A token that changes whenever anything an assessment of the plan reads changes: a new
-    observation (rows are only ever added), an edit of a target or of the plan (their history
-    rows), a goal added or removed — and whenever one of the plan's submissions moves (every
-    save, submit, return or approval writes a history row), since the pages show what is
-    pending beside what counts. One query; pages cache what they render under it."""
+    """A token that changes whenever anything an assessment or a cached page of the plan
+    reads changes: the plan's change counter, which database triggers bump on every write to
+    the plan, its targets, goals, submissions, projects and their stages, annual targets and
+    record rules (migration plans/0003_plan_changes), and the highest observation id (rows are
+    only ever added, to every plan at once, and the bulk import must not pay for a trigger).
+    Two reads of indexed rows, whatever the plan's size; pages cache what they render under
+    it."""
     with connection.cursor() as cursor:
         cursor.execute(_data_version_sql(connection.vendor), [plan.pk])
         return version_token(cursor.fetchone())
@@ -306,46 +308,22 @@ def version_token(values) -> str:
     return ".".join(str(value) for value in values)
 
 
-def _version_subqueries(plan_id: str) -> list[str]:
-    """What data_version reads, one scalar subquery each, for the plan whose id is the SQL
-    expression `plan_id`: the figures, the targets, the plan and its goals, the submissions,
-    and what record-measured and decomposed targets are judged on (the project ledger and its
-    stages, the annual decomposition, the record rules)."""
-    quote = connection.ops.quote_name
-    # `Model.history` makes a new manager class on every access (simple_history), which cost
-    # more than the query itself: callers build their SQL once.
-    history = {model: quote(model.history.model._meta.db_table) for model in (
-        models.Target, models.Plan, Submission, Project, ProjectStageTransition, AnnualTarget)}
-    indicators = (f"SELECT id FROM {quote(models.Indicator._meta.db_table)}"
-                  f" WHERE plan_id = {plan_id}")
-    targets = f"SELECT id FROM {quote(models.Target._meta.db_table)} WHERE plan_id = {plan_id}"
-    projects = f"SELECT id FROM {quote(Project._meta.db_table)} WHERE plan_id = {plan_id}"
-    record_rules = quote(RecordRule._meta.db_table)
-    return [
-        f"SELECT MAX(id) FROM {quote(Observation._meta.db_table)}",
-        f"SELECT MAX(history_id) FROM {history[models.Target]} WHERE plan_id = {plan_id}",
-        f"SELECT MAX(history_id) FROM {history[models.Plan]} WHERE id = {plan_id}",
-        f"SELECT COUNT(*) FROM {quote(models.Goal._meta.db_table)} WHERE plan_id = {plan_id}",
-        f"SELECT MAX(history_id) FROM {history[Submission]} WHERE indicator_id IN ({indicators})",
-        f"SELECT MAX(history_id) FROM {history[Project]} WHERE plan_id = {plan_id}",
-        f"SELECT MAX(history_id) FROM {history[ProjectStageTransition]}"
-        f" WHERE project_id IN ({projects})",
-        f"SELECT MAX(history_id) FROM {history[AnnualTarget]} WHERE target_id IN ({targets})",
-        # Record rules keep no history: a rule added or removed changes these two; a rule
-        # edited in place (back office only) is seen when the cached pages expire.
-        f"SELECT COUNT(*) FROM {record_rules} WHERE target_id IN ({targets})",
-        f"SELECT MAX(id) FROM {record_rules} WHERE target_id IN ({targets})",
-    ]
+# The counter table the triggers of migration plans/0003_plan_changes keep.
+PLAN_CHANGES_TABLE = "plans_plan_changes"
 
 
 def version_columns(plan_id: str) -> str:
     """The data version's VERSION_COLUMNS columns, for a query in which the SQL expression
-    `plan_id` is the plan's id (version_token makes them the token)."""
-    return ", ".join(f"({subquery})" for subquery in _version_subqueries(plan_id))
+    `plan_id` is the plan's id (version_token makes them the token): its change counter (0
+    before any write has given it a row) and the highest observation id."""
+    quote = connection.ops.quote_name
+    return (f"COALESCE((SELECT changes FROM {quote(PLAN_CHANGES_TABLE)}"
+            f" WHERE plan_id = {plan_id}), 0),"
+            f" COALESCE((SELECT MAX(id) FROM {quote(Observation._meta.db_table)}), 0)")
 
 
 # How many columns version_columns reads.
-VERSION_COLUMNS = len(_version_subqueries("0"))
+VERSION_COLUMNS = 2
 
 
 @cache
