@@ -119,6 +119,16 @@ def set_up(targets: int) -> tuple[str, str]:
     return cookies, plan.targets[0].id
 
 
+def settle(url: str) -> None:
+    """Give PostgreSQL the statistics a database in use has, so that autovacuum does not
+    analyse the freshly written tables during the measurement (and the planner knows their
+    sizes)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
+
+
 def ensure_wrk() -> str:
     found = shutil.which("wrk")
     if found:
@@ -174,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     home = tempfile.mkdtemp(prefix="planwatch-bench-web-")
     os.environ.update(PLANWATCH_HOME=home, DATABASE_URL=fresh_database())
     cookies, target = set_up(args.targets)
+    settle(os.environ["DATABASE_URL"])
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "planwatch.cli", "serve", "--port", str(args.port),

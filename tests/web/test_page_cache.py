@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
@@ -116,6 +116,13 @@ def test_a_revoked_role_is_refused_on_the_next_request(member_client, member):
 def test_a_new_role_changes_the_cached_page_at_once(member_client, member):
     assert "公开设置" not in html(member_client)
     member.groups.add(Group.objects.get(name="planner"))
+    assert "公开设置" in html(member_client)
+
+
+def test_a_permission_granted_to_the_role_changes_the_cached_page_at_once(member_client):
+    assert "公开设置" not in html(member_client)
+    Group.objects.get(name="leader").permissions.add(
+        Permission.objects.get(codename="manage_plans"))
     assert "公开设置" in html(member_client)
 
 

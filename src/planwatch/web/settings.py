@@ -114,6 +114,17 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{PLANWATCH_HOME / DATABASE_FILE}", conn_max_age=60),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # With parameters inlined by the client (Django's default) PostgreSQL plans every query
+    # afresh. Bound on the server and prepared after a few runs on a connection, a query run
+    # again and again — the one that serves a cached page — keeps its plan. A pooler in
+    # transaction mode that cannot keep prepared statements (pgbouncer before 1.21, or without
+    # max_prepared_statements) needs PLANWATCH_DB_PREPARED=0.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    if os.environ.get("PLANWATCH_DB_PREPARED", "").strip().lower() not in {"0", "false", "no",
+                                                                          "off"}:
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5  # psycopg's own default
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

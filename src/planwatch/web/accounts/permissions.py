@@ -34,7 +34,7 @@ __all__ = ["Role", "role_of", "can_view_plan", "plan_view", "visible_plans", "de
            "can_report_for", "can_see_department", "submission_scope", "readable_submissions",
            "reportable_departments", "can_approve",
            "can_manage_plans", "can_raise_supervision", "department_view", "is_published",
-           "role_grounds", "role_grounds_query", "reads_whole_plan", "whole_plan_view", "whole_plan_only", "own_departments_in",
+           "role_grounds_query", "reads_whole_plan", "whole_plan_view", "whole_plan_only", "own_departments_in",
            "can_read_target", "readable_targets", "targets_of", "can_read_series", "readable_series",
            "can_read_task", "readable_tasks", "can_read_project", "readable_projects",
            "can_read_item", "readable_items", "may_report", "has_role", "may_open_work", "PlanPages", "plan_pages"]
@@ -96,30 +96,51 @@ def _permissions_sql(vendor: str) -> str:
         f" WHERE up.{column(user_permissions, user_model)} = %s))")
 
 
-def role_grounds(user) -> frozenset[str]:
-    """What the person's role rests on, as items role_grounds_query reads back: each role
-    permission and each department they report for. Pages cached per person are served again
-    only while these are unchanged (the navigation and forms differ by role, a reporter's by
-    its departments). Read with the role permissions the request already loaded; the
-    departments take one query."""
-    return frozenset([f"permission:{codename}" for codename in _role_permissions(user)]
-                     + [f"department:{pk}" for pk in _own_department_ids(user)])
-
-
 def role_grounds_query(user_id: int) -> tuple[str, list]:
-    """role_grounds as one column of rows, read for a user id inside a larger query."""
-    return _role_grounds_sql(connection.vendor), ["accounts", user_id, user_id, user_id]
+    """What the person's role rests on, as one column of rows read inside a larger query: the
+    groups they are in, the permissions those groups grant, the permissions granted to them
+    directly and the departments they report for. Pages cached per person are served again
+    only while these rows are unchanged (the navigation and forms differ by role, a
+    reporter's by its departments). Plain lookups by user, so that PostgreSQL keeps one plan
+    for the query that holds them."""
+    return _role_grounds_sql(connection.vendor), [user_id] * 4
 
 
 @cache
 def _role_grounds_sql(vendor: str) -> str:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
     quote = connection.ops.quote_name
+    user_model = get_user_model()
+    user_groups = user_model._meta.get_field("groups").remote_field.through._meta
+    user_permissions = user_model._meta.get_field("user_permissions").remote_field.through._meta
+    group_permissions = Group._meta.get_field("permissions").remote_field.through._meta
     membership = DepartmentMembership._meta
-    return (f"SELECT 'permission:' || granted.{quote('codename')}"
-            f" FROM ({_permissions_sql(vendor)}) granted"
-            f" UNION ALL SELECT 'department:' || CAST(m.{quote(membership.get_field('department').column)} AS TEXT)"
-            f" FROM {quote(membership.db_table)} m"
-            f" WHERE m.{quote(membership.get_field('user').column)} = %s")
+
+    def column(through, model) -> str:
+        return quote(next(f.column for f in through.fields
+                          if f.is_relation and f.related_model is model))
+
+    def text(expression: str) -> str:
+        return f"CAST({expression} AS VARCHAR(20))"
+
+    user_column = column(user_groups, user_model)
+    department = quote(membership.get_field("department").column)
+    return (
+        f"SELECT 'group:' || {text(f'ug.{column(user_groups, Group)}')}"
+        f" FROM {quote(user_groups.db_table)} ug WHERE ug.{user_column} = %s"
+        f" UNION ALL SELECT 'granted:' || {text(f'gp.{column(group_permissions, Permission)}')}"
+        f" FROM {quote(user_groups.db_table)} ug JOIN {quote(group_permissions.db_table)} gp"
+        f" ON gp.{column(group_permissions, Group)} = ug.{column(user_groups, Group)}"
+        f" WHERE ug.{user_column} = %s"
+        f" UNION ALL SELECT 'permission:' || {text(f'up.{column(user_permissions, Permission)}')}"
+        f" FROM {quote(user_permissions.db_table)} up"
+        f" WHERE up.{column(user_permissions, user_model)} = %s"
+        f" UNION ALL SELECT 'department:'"
+        f" || {text(f'm.{department}')}"
+        f" FROM {quote(membership.db_table)} m"
+        f" WHERE m.{quote(membership.get_field('user').column)} = %s")
 
 
 def is_published(plan: Plan) -> bool:

@@ -4,21 +4,22 @@ ORM's session and user lookups.
 
 A page is stored for the session that rendered it (the cache key is the session key, the path
 with its query string, the language and today's date: the period selector offers the dates up
-to today), together with its grounds: everything the full request checked or showed, as it was
-when the page was rendered —
+to today), together with its grounds: everything the full request checked or showed —
 
 - the session's contents (who is signed in, with what password hash, any pending message),
 - the person's password hash, active, staff and superuser flags and name,
-- the person's role permissions and the departments they report for (role_grounds),
+- the person's groups, the permissions granted them and the departments they report for,
 - the plan's id and its data version (any new figure, plan edit or move of a submission
   changes it).
 
-`served_from_cache` answers before the view's sign-in and access checks: it reads all of these
-in one query and serves the stored page only when every one is unchanged; otherwise (and on any
-doubt: an expired session, a changed role, a new figure) the request takes the full way, whose
-checks run as always and whose page replaces the stored one. So the cache never decides who
-may see a page: it only repeats a page that the full checks allowed, to the same session, while
-nothing they rested on has changed.
+`cached_page` answers before the view's sign-in and access checks: it reads all of these in
+one query (current_grounds) and serves the stored page only when every one is unchanged;
+otherwise (and on any doubt: an ended session, a changed role, a new figure) the request takes
+the full way, whose checks run as always and whose page replaces the stored one. The grounds
+a page is stored under are read before those checks and the rendering start, so a change
+while the page is made leaves the grounds stale, never the page. The cache never decides who
+may see a page: it only repeats a page that the full checks allowed, to the same session,
+while nothing they rested on has changed.
 
 What differs on every request is punched in when serving: the CSRF token, freshly masked as
 Django's {% csrf_token %} would be. A page carrying a one-off message (after publishing, say)
@@ -35,7 +36,7 @@ from functools import cache, wraps
 from importlib import import_module
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.models import Session
@@ -47,7 +48,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from planwatch.web.accounts.permissions import role_grounds, role_grounds_query
+from planwatch.web.accounts.permissions import role_grounds_query
 from planwatch.web.assessments import VERSION_COLUMNS, version_columns, version_token
 from planwatch.web.plans.models import Plan
 
@@ -101,46 +102,43 @@ class Entry:
 
 def cached_page(view):
     """For a view taking the plan's name first: answer from the cache when the stored page's
-    grounds all hold, before the view's own decorators (sign-in, plan_view) run."""
+    grounds all hold, before the view's own decorators (sign-in, plan_view) run. Otherwise
+    read the grounds now, before the view checks and renders anything, for whole_page to
+    store its page under: a change after this read makes them stale, never the page."""
 
     @wraps(view)
     def wrapper(request, plan_name: str, *args, **kwargs):
-        return served_from_cache(request, plan_name) or view(request, plan_name, *args, **kwargs)
+        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if (request.method != "GET" or not session_key
+                or CookieStorage.cookie_name in request.COOKIES):
+            return view(request, plan_name, *args, **kwargs)
+        key = entry_key(session_key, request)
+        entry = page_store.get(key)
+        if entry is not None and current_grounds(
+                session_key, entry.grounds.user_id, plan_name) == entry.grounds:
+            return private(entry.page.response(request))
+        # The signed-in person's id, from the session the sign-in reads next anyway.
+        signed_in = request.session.get(SESSION_KEY)
+        if signed_in is not None:
+            user_id = get_user_model()._meta.pk.to_python(signed_in)
+            request.page_to_store = (key, current_grounds(session_key, user_id, plan_name))
+        return view(request, plan_name, *args, **kwargs)
 
     return wrapper
 
 
-def served_from_cache(request, plan_name: str) -> HttpResponse | None:
-    if request.method != "GET" or CookieStorage.cookie_name in request.COOKIES:
-        return None
-    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    if not session_key:
-        return None
-    entry = page_store.get(entry_key(session_key, request))
-    if entry is None or current_grounds(session_key, entry.grounds.user_id,
-                                        plan_name) != entry.grounds:
-        return None
-    return private(entry.page.response(request))
-
-
 def whole_page(request, plan: Plan, render: Callable[[], HttpResponse]) -> HttpResponse:
-    """The page rendered by `render`, stored with its grounds when it is a plain GET with
-    nothing one-off on it, so that served_from_cache can answer the next same request."""
-    if (request.method != "GET" or len(get_messages(request))
-            or not request.user.is_authenticated or request.session.session_key is None):
+    """The page rendered by `render`, stored under the grounds cached_page read when it is a
+    plain GET with nothing one-off on it, so that the next same request is answered from the
+    cache."""
+    key, grounds = getattr(request, "page_to_store", (None, None))
+    if (grounds is None or len(get_messages(request)) or grounds.user_id != request.user.pk
+            or grounds.plan_id != plan.pk):
         return private(render())
-    role = role_grounds(request.user)  # before rendering: what the page was rendered for
     response = render()
     stored = StoredPage.of(response) if response.status_code == 200 else None
     if stored is not None:
-        # The session as it will be saved after this request, which the next one will read.
-        grounds = Grounds(dict(request.session.items()), request.user.pk,
-                          person_grounds(request.user.password, request.user.is_active,
-                                         request.user.is_superuser, request.user.is_staff,
-                                         request.user.get_username()),
-                          role, plan.pk, plan.data_version)
-        page_store.set(entry_key(request.session.session_key, request), Entry(stored, grounds),
-                       PAGE_SECONDS)
+        page_store.set(key, Entry(stored, grounds), PAGE_SECONDS)
     return private(response)
 
 
@@ -157,11 +155,6 @@ def _key_secret() -> bytes:
     return hashlib.sha256(("planwatch.page_cache" + settings.SECRET_KEY).encode()).digest()
 
 
-def person_grounds(password: str, *flags) -> tuple:
-    # A digest: the grounds live in the cache, which need not hold password hashes.
-    return (hashlib.blake2b(password.encode(), digest_size=16).digest(), *flags)
-
-
 def current_grounds(session_key: str, user_id: int, plan_name: str) -> Grounds | None:
     """The grounds as they are now, for this session, person and plan, in one query; None
     when the session has ended or the person or the plan is gone."""
@@ -175,8 +168,10 @@ def current_grounds(session_key: str, user_id: int, plan_name: str) -> Grounds |
         return None
     session_data, password, *flags = rows[0][:6]
     plan_id, *version = rows[0][6:7 + VERSION_COLUMNS]
+    # The password as a digest: the grounds live in the cache, which need not hold its hash.
+    password_digest = hashlib.blake2b(password.encode(), digest_size=16).digest()
     return Grounds(_session_store().decode(session_data), user_id,
-                   person_grounds(password, *flags),
+                   (password_digest, *(bool(flag) for flag in flags[:3]), flags[3]),
                    frozenset(row[-1] for row in rows if row[-1] is not None),
                    plan_id, version_token(version))
 
