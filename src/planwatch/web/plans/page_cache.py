@@ -33,7 +33,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
@@ -86,7 +85,7 @@ class StoredPage:
 class Grounds:
     """What a stored page was rendered on; it is served again only while all of it holds."""
 
-    session: dict
+    session: str  # the session row as stored: the same text is the session the checks accepted
     user_id: int
     person: tuple  # password digest, active, superuser, staff, name
     role: frozenset[str]
@@ -170,15 +169,10 @@ def current_grounds(session_key: str, user_id: int, plan_name: str) -> Grounds |
     plan_id, *version = rows[0][6:7 + VERSION_COLUMNS]
     # The password as a digest: the grounds live in the cache, which need not hold its hash.
     password_digest = hashlib.blake2b(password.encode(), digest_size=16).digest()
-    return Grounds(_session_store().decode(session_data), user_id,
+    return Grounds(session_data, user_id,
                    (password_digest, *(bool(flag) for flag in flags[:3]), flags[3]),
                    frozenset(row[-1] for row in rows if row[-1] is not None),
                    plan_id, version_token(version))
-
-
-@cache
-def _session_store():
-    return import_module(settings.SESSION_ENGINE).SessionStore()
 
 
 @cache
