@@ -43,7 +43,7 @@ def test_sqlite_needs_no_options(tmp_path):
     assert database_options(f"sqlite:///{tmp_path / 'planwatch.sqlite3'}") == {}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_the_cached_pages_query_is_planned_once_per_connection(member, stored):  # noqa: F811
     """On PostgreSQL the query keeps its plan; SQLite has no planner cache to ask. psycopg
     prepares a query on its sixth run, and PostgreSQL settles on one plan for all parameters
