@@ -254,15 +254,17 @@ def own_departments_in(user, plan: Plan) -> list[Department]:
             .filter(department__in=_own_department_ids(user))]
 
 
-def _reported_indicators(user, plan: Plan):
-    return plan.indicators.filter(department__in=_own_department_ids(user)).values("name")
+def reported_indicators(plan: Plan, departments):
+    """The names of the plan's indicators these departments report (their 报送部门), as a
+    query."""
+    return plan.indicators.filter(department__in=departments).values("name")
 
 
 def targets_of(plan: Plan, departments):
     """The departments' targets: those they answer for (the target's 责任部门) and those
     measured by an indicator they report (the indicator's 报送部门)."""
-    reported = plan.indicators.filter(department__in=departments).values("name")
-    return plan.targets.filter(Q(department__in=departments) | Q(indicator__in=reported))
+    return plan.targets.filter(Q(department__in=departments)
+                               | Q(indicator__in=reported_indicators(plan, departments)))
 
 
 def readable_targets(user, plan: Plan):
@@ -274,7 +276,8 @@ def readable_targets(user, plan: Plan):
 def can_read_target(user, plan: Plan, target: Target) -> bool:
     if reads_whole_plan(user, plan) or target.department_id in _own_department_ids(user):
         return True
-    return _reported_indicators(user, plan).filter(name=target.indicator).exists()
+    return reported_indicators(plan, _own_department_ids(user)).filter(
+        name=target.indicator).exists()
 
 
 def readable_series(user, plan: Plan) -> set[str] | None:
@@ -283,7 +286,8 @@ def readable_series(user, plan: Plan) -> set[str] | None:
     departments report and those its targets are measured by or against."""
     if reads_whole_plan(user, plan):
         return None
-    names = set(_reported_indicators(user, plan).values_list("name", flat=True))
+    names = set(reported_indicators(plan, _own_department_ids(user)).values_list(
+        "name", flat=True))
     for indicator, benchmark in readable_targets(user, plan).values_list(
             "indicator", "benchmark_indicator"):
         names.update(name for name in (indicator, benchmark) if name)
