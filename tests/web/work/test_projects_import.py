@@ -316,3 +316,19 @@ def test_only_planners_and_administrators_upload_and_confirm(
     assert written == (upload_status == 200)
     if not written:
         assert stored_rows() == before
+
+
+@pytest.mark.django_db
+def test_the_preview_reads_in_english(client, luyuan_plan, person, tmp_path, settings):
+    path = ledger_file(tmp_path / "ledger.csv", luyuan_plan, "LY2021-001")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(csv_line(key="LY2021-002", name="改名后的项目") + "\n")
+        file.write(csv_line(key="W9", name="示例新项目") + "\n")
+    client.force_login(person("planner"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = upload(client, path).content.decode()
+    assert ("ledger.csv: 3 projects, no problems. Confirming will add 1, update 1 and add 0 "
+            "stage records; nothing has been stored yet.") in html
+    rows = re.findall(r"<tr><td>([^<]+)</td>.*?<td>([^<]+)</td></tr>", html.split("<tbody>")[-1])
+    assert rows == [("LY2021-001", "Unchanged"), ("LY2021-002", "Updated"), ("W9", "Added")]
+    assert "Confirm import" in html and "Cancel" in html and "Project key" in html
