@@ -137,6 +137,17 @@ def row_counts():
 
 
 @pytest.fixture
+def stored_rows(row_counts):
+    """Row counts of every table but the sign-in's own (sessions, django-axes' access log)."""
+
+    def count() -> dict[str, int]:
+        return {table: rows for table, rows in row_counts().items()
+                if table != "django_session" and not table.startswith("axes_")}
+
+    return count
+
+
+@pytest.fixture
 def member(django_user_model):
     """A signed-in reader: the leader role, which reads every plan."""
     from django.contrib.auth.models import Group

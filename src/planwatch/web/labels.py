@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from planwatch.domain.vocabulary import (
     Attribute,
@@ -72,6 +73,10 @@ SUPERVISION_LEVEL = {Level.REMINDER: _("提醒"), Level.WARNING: _("预警"),
 SUPERVISION_RULE = {Rule.MANUAL: _("人工提出"), Rule.OVERDUE_REPORT: _("数据逾期未报"),
                     Rule.TARGET_BEHIND: _("目标进度滞后"), Rule.PROJECT_STALLED: _("项目推进停滞"),
                     Rule.TASK_OVERDUE: _("任务逾期未完成")}
+# What an import does to each project of the file (work.store.ImportResult.outcome).
+IMPORT_OUTCOME = {"created": pgettext_lazy("import outcome", "新增"),
+                  "updated": pgettext_lazy("import outcome", "更新"),
+                  "unchanged": pgettext_lazy("import outcome", "不变")}
 NO_DEPARTMENT = _("未明确责任单位")  # planwatch.web.work.pipeline.NO_DEPARTMENT on screen
 REPORT_ITEM_STATE = {ItemState.DUE: _("待报"), ItemState.OVERDUE: _("逾期"),
                      ItemState.ESCALATED: _("逾期超过宽限期(催报时列入督办)"),

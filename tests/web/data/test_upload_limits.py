@@ -22,17 +22,6 @@ from planwatch.web.data.models import Evidence, Submission
 CEILING = 64 * 1024
 
 
-@pytest.fixture
-def stored_rows(row_counts):
-    """Row counts of every table but the sign-in's own (sessions, django-axes' access log)."""
-
-    def count() -> dict[str, int]:
-        return {table: rows for table, rows in row_counts().items()
-                if table != "django_session" and not table.startswith("axes_")}
-
-    return count
-
-
 def oversized(name: str) -> io.BytesIO:
     upload = io.BytesIO(b"x" * (CEILING + 1))
     upload.name = name

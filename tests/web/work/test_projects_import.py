@@ -4,6 +4,7 @@ column and reason, as the figures import does; all or none, idempotent, exit 2 o
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -11,7 +12,6 @@ from openpyxl import Workbook
 
 from planwatch.domain.model import Project
 from planwatch.web.data.problem_list import MAX_LISTED_PROBLEMS
-from planwatch.web.plans.models import Plan
 from planwatch.web.work import models
 from planwatch.web.work.files import PROJECT_COLUMNS, read_projects, write_projects
 from planwatch.web.work.records import Record
@@ -150,39 +150,185 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(stored_plan, planwa
     assert (project.key, project.investment, project.stages.count()) == ("D1", 3.5, 2)
 
 
-# ------------------------------------------------------------------------ the web page
+# ------------------------------------------------------------------------ the web page:
+# upload → check → preview (a dry run, project by project) → confirm → import
+
+UPLOAD = "/plans/luyuan/projects/import/"
+CONFIRM = "/plans/luyuan/projects/import/confirm/"
+
+
+@pytest.fixture
+def staged_files(planwatch_home):
+    """The project lists waiting for a confirmation on the disk."""
+    return lambda: sorted((planwatch_home / "uploads" / "project-imports").glob("*"))
+
+
+def upload(client, path, **options):
+    with path.open("rb") as file:
+        return client.post(UPLOAD, {"file": file}, **options)
+
+
+def ledger_file(path, plan, key):
+    """One project of the stored ledger written out as the ledger generator writes it."""
+    from planwatch.web.work.store import records_of
+
+    with path.open("w", encoding="utf-8", newline="") as file:
+        write_projects([r for r in records_of(plan) if r.project.key == key], file)
+    return path
+
 
 @pytest.mark.django_db
-def test_the_import_page_lists_every_problem_and_writes_nothing(client, luyuan_plan, person,
-                                                                tmp_path):
-    before = luyuan_plan.projects.count()
+def test_a_file_with_problems_lists_every_one_and_stages_nothing(
+        client, luyuan_plan, person, tmp_path, stored_rows, staged_files):
+    client.force_login(person("planner"))
+    before = stored_rows()
     path = project_xlsx(tmp_path / "bad.xlsx",
                         dict(key="W1", name="好项目", department=DEPARTMENT),
                         dict(key="W2", name="坏项目", investment="abc", 开工="not a day"),
                         dict(key="W3", name="外单位", department="不存在的局"))
-    client.force_login(person("planner"))
-    with path.open("rb") as upload:
-        response = client.post("/plans/luyuan/projects/import/", {"file": upload})
+    response = upload(client, path)
     assert response.status_code == 200
     html = response.content.decode()
     assert "bad.xlsx:发现 3 个问题,未写入任何数据。" in html
     assert "<td>3</td><td>investment</td><td>“abc”不是数值</td>" in html
     assert "<td>3</td><td>开工</td><td>“not a day”不是日期 YYYY-MM-DD</td>" in html
     assert "<td>4</td><td>department</td><td>部门“不存在的局”不在规划的部门中</td>" in html
+    assert "确认导入" not in html
     assert str(tmp_path) not in html  # the uploaded file's name, not where it was kept
-    assert luyuan_plan.projects.count() == before
+    assert stored_rows() == before
+    assert staged_files() == [] and "pending_project_import" not in client.session
+    # Nothing waits, so a confirm now imports nothing.
+    assert "没有待确认的项目导入" in client.post(CONFIRM, follow=True).content.decode()
+    assert stored_rows() == before
 
 
 @pytest.mark.django_db
-def test_the_import_page_imports_a_good_file_once(client, luyuan_plan, person, tmp_path):
-    before = luyuan_plan.projects.count()
-    path = project_csv(tmp_path / "good.csv", dict(key="W9", name="示例新项目", investment="2",
-                                                   department=DEPARTMENT, 谋划="2021-03-01"))
+def test_the_preview_says_what_happens_to_each_project_and_writes_nothing(
+        client, luyuan_plan, person, tmp_path, stored_rows, staged_files):
+    kept = luyuan_plan.projects.get(key="LY2021-001")
+    path = ledger_file(tmp_path / "ledger.csv", luyuan_plan, "LY2021-001")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(csv_line(key="LY2021-002", name="改名后的项目", department=DEPARTMENT) + "\n")
+        file.write(csv_line(key="W9", name="示例新项目", investment="2", department=DEPARTMENT,
+                            谋划="2021-03-01", 开工="2021-05-01") + "\n")
     client.force_login(person("planner"))
-    for message in ("新增 1 个,更新 0 个,新增阶段记录 1 条", "新增 0 个,更新 0 个,新增阶段记录 0 条"):
-        with path.open("rb") as upload:
-            response = client.post("/plans/luyuan/projects/import/", {"file": upload},
-                                   follow=True)
-        assert message in response.content.decode()
-    assert luyuan_plan.projects.count() == before + 1
-    assert Plan.objects.get(name="luyuan").projects.get(key="W9").stages.count() == 1
+    before = stored_rows()
+    response = upload(client, path)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ("ledger.csv:3 个项目没有问题。确认后将新增 1 个,更新 1 个,新增阶段记录 2 条;"
+            "尚未写入任何数据。") in html
+    assert f"<tr><td>LY2021-001</td><td>{kept.name}</td>" in html
+    rows = re.findall(r"<tr><td>([^<]+)</td>.*?<td>([^<]+)</td></tr>", html.split("<tbody>")[-1])
+    assert rows == [("LY2021-001", "不变"), ("LY2021-002", "更新"), ("W9", "新增")]
+    assert f'action="{CONFIRM}"' in html and "确认导入" in html and "取消" in html
+    assert stored_rows() == before
+    assert len(staged_files()) == 1
+    assert client.session["pending_project_import"]["name"] == "ledger.csv"
+
+
+@pytest.mark.django_db
+def test_confirming_writes_what_the_preview_said_and_removes_the_staged_file(
+        client, luyuan_plan, person, tmp_path, staged_files):
+    projects = luyuan_plan.projects
+    before, stages_before = projects.count(), models.ProjectStageTransition.objects.count()
+    path = project_xlsx(tmp_path / "new.xlsx",
+                        dict(key="X1", name="示例厂房", investment=3.5, department=DEPARTMENT,
+                             谋划=date(2021, 2, 1), 开工=date(2021, 4, 2)),
+                        dict(key="LY2021-002", name="改名后的项目", department=DEPARTMENT))
+    client.force_login(person("planner"))
+    assert "确认后将新增 1 个,更新 1 个,新增阶段记录 2 条" in upload(client, path).content.decode()
+    response = client.post(CONFIRM, follow=True)
+    assert response.redirect_chain == [("/plans/luyuan/projects/", 302)]
+    assert "已导入:新增 1 个,更新 1 个,新增阶段记录 2 条" in response.content.decode()
+    assert projects.count() == before + 1
+    assert models.ProjectStageTransition.objects.count() == stages_before + 2
+    x1 = projects.get(key="X1")
+    assert (x1.investment, x1.department.name) == (3.5, DEPARTMENT)
+    assert projects.get(key="LY2021-002").name == "改名后的项目"
+    assert staged_files() == [] and "pending_project_import" not in client.session
+    # A second submit of the same confirmation imports nothing twice.
+    again = client.post(CONFIRM, follow=True)
+    assert again.redirect_chain == [("/plans/luyuan/projects/", 302)]
+    assert "没有待确认的项目导入,请重新上传文件" in again.content.decode()
+    assert projects.count() == before + 1
+    # The same file again: every project unchanged, and the import changes nothing.
+    assert "确认后将新增 0 个,更新 0 个,新增阶段记录 0 条" in upload(client, path).content.decode()
+    assert "新增 0 个,更新 0 个,新增阶段记录 0 条" in client.post(
+        CONFIRM, follow=True).content.decode()
+    assert projects.count() == before + 1
+
+
+@pytest.mark.django_db
+def test_a_confirm_whose_file_is_gone_writes_nothing(client, luyuan_plan, person, tmp_path,
+                                                     stored_rows, staged_files):
+    path = project_csv(tmp_path / "good.csv", dict(key="W9", name="示例新项目"))
+    client.force_login(person("planner"))
+    upload(client, path)
+    staged_files()[0].unlink()
+    before = stored_rows()
+    response = client.post(CONFIRM, follow=True)
+    assert "没有待确认的项目导入,请重新上传文件" in response.content.decode()
+    assert stored_rows() == before
+
+
+@pytest.mark.django_db
+def test_the_confirm_checks_the_file_again_against_the_plan_as_it_is_now(
+        client, luyuan_plan, person, tmp_path, stored_rows, staged_files):
+    from planwatch.web.plans.models import PlanDepartment
+
+    path = project_csv(tmp_path / "good.csv",
+                       dict(key="W9", name="示例新项目", department="绿园区征收办"))
+    client.force_login(person("planner"))
+    assert "确认后将新增 1 个" in upload(client, path).content.decode()
+    luyuan_plan.projects.filter(department__name="绿园区征收办").update(department=None)
+    PlanDepartment.objects.filter(plan=luyuan_plan, department__name="绿园区征收办").delete()
+    before = stored_rows()
+    html = client.post(CONFIRM).content.decode()
+    assert "good.csv:发现 1 个问题,未写入任何数据。" in html
+    assert "部门“绿园区征收办”不在规划的部门中" in html
+    assert stored_rows() == before and staged_files() == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "upload_status", "confirm_status"), [
+    ("planner", 200, 302), ("administrator", 200, 302),
+    ("reporter", 403, 403), ("leader", 403, 403), ("supervisor", 403, 403),
+    (None, 302, 302),
+])
+def test_only_planners_and_administrators_upload_and_confirm(
+        client, luyuan_plan, person, tmp_path, stored_rows, staged_files, role,
+        upload_status, confirm_status):
+    path = project_csv(tmp_path / "good.csv", dict(key="W9", name="示例新项目"))
+    if role is not None:
+        client.force_login(person(role, DEPARTMENT) if role == "reporter" else person(role))
+    before = stored_rows()
+    response = upload(client, path)
+    assert response.status_code == upload_status
+    if role is None:
+        assert response["Location"].startswith("/accounts/login/?next=")
+    assert len(staged_files()) == (upload_status == 200)
+    response = client.post(CONFIRM)
+    assert response.status_code == confirm_status
+    if role is None:
+        assert response["Location"].startswith("/accounts/login/?next=")
+    written = luyuan_plan.projects.filter(key="W9").exists()
+    assert written == (upload_status == 200)
+    if not written:
+        assert stored_rows() == before
+
+
+@pytest.mark.django_db
+def test_the_preview_reads_in_english(client, luyuan_plan, person, tmp_path, settings):
+    path = ledger_file(tmp_path / "ledger.csv", luyuan_plan, "LY2021-001")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(csv_line(key="LY2021-002", name="改名后的项目") + "\n")
+        file.write(csv_line(key="W9", name="示例新项目") + "\n")
+    client.force_login(person("planner"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = upload(client, path).content.decode()
+    assert ("ledger.csv: 3 projects, no problems. Confirming will add 1, update 1 and add 0 "
+            "stage records; nothing has been stored yet.") in html
+    rows = re.findall(r"<tr><td>([^<]+)</td>.*?<td>([^<]+)</td></tr>", html.split("<tbody>")[-1])
+    assert rows == [("LY2021-001", "Unchanged"), ("LY2021-002", "Updated"), ("W9", "Added")]
+    assert "Confirm import" in html and "Cancel" in html and "Project key" in html

@@ -4,8 +4,6 @@ none. The rules are department_upload's; this is only the page."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -14,15 +12,11 @@ from django.utils.translation import gettext
 from planwatch.web.accounts.permissions import can_report_for, department_view
 from planwatch.web.data import reporting
 from planwatch.web.data.department_upload import check_upload, submit_upload
+from planwatch.web.data.staging import Staging
 from planwatch.web.plans.models import Department
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-SESSION_KEY = "pending_department_upload"
-STAGING_FOLDER = "department-uploads"
-
-
-def _staged_path(token: str) -> Path:
-    return reporting.staged_upload_path(STAGING_FOLDER, token)
+UPLOADS = Staging("department-uploads", "pending_department_upload")
 
 
 @department_view
@@ -39,15 +33,13 @@ def upload(request, department: Department):
     if refusal:
         messages.error(request, refusal)
         return redirect("data:department_upload", department.pk)
-    token = reporting.stage_upload(file, STAGING_FOLDER)
-    path = _staged_path(token)
-    with path.open("rb") as staged:
-        result = check_upload(department, staged, file.name)
+    staged = UPLOADS.stage(file)
+    with staged.path.open("rb") as kept:
+        result = check_upload(department, kept, file.name)
     if result.ok and result.to_submit:
-        request.session[SESSION_KEY] = {"token": token, "name": file.name,
-                                        "department": department.pk}
+        UPLOADS.remember(request, staged, department=department.pk)
     else:
-        path.unlink(missing_ok=True)
+        staged.discard()
     return render(request, "data/department_upload.html", {**context, "result": result})
 
 
@@ -58,18 +50,14 @@ def _refusal(file) -> str | None:
 
 
 def _commit(request, department: Department, context: dict):
-    pending = request.session.pop(SESSION_KEY, None)
-    path = _staged_path(pending["token"]) if pending else None
-    if path is None or pending["department"] != department.pk or not path.is_file():
-        messages.error(request, gettext("没有待确认的上传,请重新上传"))
-        return redirect("data:department_upload", department.pk)
-    try:
-        with path.open("rb") as staged:
-            result = submit_upload(request.user, department, staged, pending["name"])
-    finally:
-        path.unlink(missing_ok=True)
+    with UPLOADS.taken(request, department=department.pk) as staged:
+        if staged is None:
+            messages.error(request, gettext("没有待确认的上传,请重新上传"))
+            return redirect("data:department_upload", department.pk)
+        with staged.path.open("rb") as kept:
+            result = submit_upload(request.user, department, kept, staged.name)
     if not result.ok:
         return render(request, "data/department_upload.html", {**context, "result": result})
     messages.success(request, gettext("%(name)s:已提交 %(count)d 项待审核") % {
-        "name": pending["name"], "count": len(result.to_submit)})
+        "name": staged.name, "count": len(result.to_submit)})
     return redirect("data:department", department.pk)

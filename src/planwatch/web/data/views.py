@@ -39,6 +39,7 @@ from planwatch.web.data.changes import described_change
 from planwatch.web.data.importer import import_observations
 from planwatch.web.data.kept_files import download
 from planwatch.web.data.models import Evidence, Observation, Submission, SubmissionStatus
+from planwatch.web.data.staging import Staging
 from planwatch.web.labels import OBSERVATION_KIND
 from planwatch.web.plans.models import Department, Indicator, Plan
 
@@ -189,8 +190,7 @@ def export(request):
     return response
 
 
-def _staged_path(token: str):
-    return reporting.staged_upload_path("imports", token)
+IMPORTS = Staging("imports", "pending_import")
 
 
 @login_required
@@ -209,32 +209,27 @@ def import_page(request):
     if refusal := reporting.table_file_refusal(upload, MAX_IMPORT_BYTES):
         messages.error(request, refusal)
         return redirect("data:import")
-    token = reporting.stage_upload(upload, "imports")
-    path = _staged_path(token)
-    with path.open("rb") as staged:
-        result = import_observations(staged, upload.name, user=request.user, dry_run=True)
+    staged = IMPORTS.stage(upload)
+    with staged.path.open("rb") as file:
+        result = import_observations(file, upload.name, user=request.user, dry_run=True)
     if result.ok:
-        request.session["pending_import"] = {"token": token, "name": upload.name}
+        IMPORTS.remember(request, staged)
     else:
-        path.unlink(missing_ok=True)
+        staged.discard()
     return render(request, "data/import.html", {"result": result,
                                                 "max_mb": MAX_IMPORT_BYTES // 2**20})
 
 
 def _commit_import(request):
-    pending = request.session.pop("pending_import", None)
-    path = _staged_path(pending["token"]) if pending else None
-    if path is None or not path.is_file():
-        messages.error(request, gettext("没有待确认的导入,请重新上传"))
-        return redirect("data:import")
-    try:
-        with path.open("rb") as staged:
-            result = import_observations(staged, pending["name"], user=request.user)
-    finally:
-        path.unlink(missing_ok=True)
+    with IMPORTS.taken(request) as staged:
+        if staged is None:
+            messages.error(request, gettext("没有待确认的导入,请重新上传"))
+            return redirect("data:import")
+        with staged.path.open("rb") as file:
+            result = import_observations(file, staged.name, user=request.user)
     if result.ok:
         messages.success(request, gettext("%(name)s:读取 %(read)d 行,新增 %(added)d 条") % {
-            "name": pending["name"], "read": result.rows_read, "added": result.rows_added})
+            "name": staged.name, "read": result.rows_read, "added": result.rows_added})
         return redirect("data:import")
     return render(request, "data/import.html", {"result": result,
                                                 "max_mb": MAX_IMPORT_BYTES // 2**20})

@@ -218,11 +218,13 @@ def check_projects(path: Path, file_name: str | None = None,
                    departments: Collection[str] | None = None) -> ProjectList:
     """Projects from a CSV (UTF-8 or GB18030) or XLSX file with the PROJECT_COLUMNS header
     (only key and name are required): one Record per good row, every problem of every row
-    listed in row order, named by `file_name` (the path by default). With `departments` (the
+    listed in row order, named by `file_name` (the path by default), whose extension says
+    whether it is XLSX (a staged upload is kept under another name). With `departments` (the
     plan's), a department not among them is its row's problem. A file that cannot be read as
     a whole (unreadable, empty, a bad header) raises WorkFileError."""
     name = file_name or str(path)
-    rows = _xlsx_rows(path, name) if path.suffix.lower() == ".xlsx" else _csv_rows(path, name)
+    xlsx = Path(name).suffix.lower() == ".xlsx"
+    rows = _xlsx_rows(path, name) if xlsx else _csv_rows(path, name)
     if not rows:
         raise WorkFileError(f"{name}: 文件为空")
     header = [str(cell or "").strip().lstrip("\ufeff") for cell in rows[0]]
@@ -360,8 +362,10 @@ def _xlsx_rows(path: Path, name: str) -> list[list]:
     from openpyxl import load_workbook
 
     try:
-        values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True)
+        # Read from the bytes: openpyxl refuses a path not named .xlsx (a staged upload).
+        data = path.read_bytes()
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise WorkFileError(f"{name}: 不是可读的 XLSX 文件: {type(exc).__name__}") from None
     try:

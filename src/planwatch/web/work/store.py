@@ -123,9 +123,27 @@ def records_of(plan: Plan) -> list[Record]:
 
 @dataclass(frozen=True)
 class ImportResult:
-    created: int
-    updated: int
+    """What an import did (or, dry run, would do): the keys of the projects it added and of
+    those it changed (a field, or a stage date added or corrected), and the stage records it
+    added. Every other project of the file stays as it was."""
+
+    created_keys: frozenset[str]
+    updated_keys: frozenset[str]
     stages_added: int
+
+    @property
+    def created(self) -> int:
+        return len(self.created_keys)
+
+    @property
+    def updated(self) -> int:
+        return len(self.updated_keys)
+
+    def outcome(self, key: str) -> str:
+        """created, updated or unchanged: what happens to the file's project `key`."""
+        if key in self.created_keys:
+            return "created"
+        return "updated" if key in self.updated_keys else "unchanged"
 
 
 @transaction.atomic
@@ -134,12 +152,13 @@ def import_projects(plan: Plan, projects: ProjectList, *, dry_run: bool = False
     """Add or update projects checked against the plan (check_plan_projects) by key, and add
     the stage dates they do not have yet (a date already recorded for a stage is corrected to
     the file's). None, with nothing written, when the file has any problem. A dry run says
-    what it would do and writes nothing."""
+    what it would do, project by project, and writes nothing."""
     if not projects.ok:
         return None
     departments = {d.name: d for d in plan.departments.all()}
     existing = {p.key: p for p in plan.projects.prefetch_related("stages")}
-    created = updated = added = 0
+    created, updated = set(), set()
+    added = 0
     order = len(existing)
     for record in projects.records:
         p = record.project
@@ -153,17 +172,20 @@ def import_projects(plan: Plan, projects: ProjectList, *, dry_run: bool = False
         if row is None:
             row = models.Project.objects.create(plan=plan, key=p.key, order=order, **fields)
             order += 1
-            created += 1
+            created.add(p.key)
         elif any(getattr(row, name) != _stored(value) for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(row, name, value)
             row.save()
-            updated += 1
-        added += _merge_stages(row, p.stages)
+            updated.add(p.key)
+        stages_new, stages_changed = _merge_stages(row, p.stages)
+        added += stages_new
+        if stages_changed and p.key not in created:
+            updated.add(p.key)
     if dry_run:
         # Counted by doing it: the same code decides what a real import would change.
         transaction.set_rollback(True)
-    return ImportResult(created, updated, added)
+    return ImportResult(frozenset(created), frozenset(updated), added)
 
 
 def plan_department_names(plan: Plan) -> set[str]:
@@ -179,15 +201,19 @@ def _stored(value):
     return value.value if isinstance(value, domain.Provenance) else value
 
 
-def _merge_stages(row: models.Project, stages: list[domain.StageTransition]) -> int:
+def _merge_stages(row: models.Project, stages: list[domain.StageTransition]
+                  ) -> tuple[int, int]:
+    """Record the file's stage dates the project lacks or has otherwise: how many stage
+    records were added, and how many added or corrected."""
     have = {s.stage: s for s in row.stages.all()}
-    added = 0
+    added = changed = 0
     for transition in stages:
         current = have.get(transition.stage.value)
         if current is None or current.on != transition.on:
             record_stage(row, transition.stage, transition.on, transition.evidence)
             added += current is None
-    return added
+            changed += 1
+    return added, changed
 
 
 def record_stage(project: models.Project, stage: domain.ProjectStage, on, evidence: str

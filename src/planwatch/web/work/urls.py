@@ -12,6 +12,8 @@ urlpatterns = [
     path("plans/<slug:plan_name>/projects/", views.projects, name="projects"),
     path("plans/<slug:plan_name>/projects/new/", views.project_new, name="project_new"),
     path("plans/<slug:plan_name>/projects/import/", views.projects_upload, name="import"),
+    path("plans/<slug:plan_name>/projects/import/confirm/", views.projects_import_confirm,
+         name="import_confirm"),
     path("plans/<slug:plan_name>/projects/<str:key>/", views.project_detail, name="project"),
     path("plans/<slug:plan_name>/projects/<str:key>/evidence/<int:pk>/", views.stage_evidence,
          name="stage_evidence"),

@@ -9,11 +9,9 @@ raise and close items, leaders read.
 
 from __future__ import annotations
 
-import tempfile
 from collections import defaultdict
 from datetime import date
 from functools import wraps
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -44,6 +42,7 @@ from planwatch.web.accounts.permissions import (
 )
 from planwatch.web.data.kept_files import download, keep_file
 from planwatch.web.data.reporting import ReportingError, checked_evidence, table_file_refusal
+from planwatch.web.data.staging import Staging
 from planwatch.web.plans.store import target_from_row
 from planwatch.web.work import forms, models, pipeline, service
 from planwatch.web.work import supervision as S
@@ -252,12 +251,32 @@ def project_new(request, plan):
     return redirect("work:project", plan.name, project.key)
 
 
-@internal_view
-def projects_upload(request, plan):
+# A project list between its preview and the planner's confirmation.
+PROJECT_IMPORTS = Staging("project-imports", "pending_project_import")
+
+
+def _manage_projects_post(request):
+    """Importing projects is a planner's POST; the refusal otherwise (405 or 403)."""
     if (refused := _post_only(request)) is not None:
         return refused
     if not can_manage_plans(request.user):
         raise PermissionDenied
+    return None
+
+
+def _import_problems(request, plan, projects):
+    """Every problem of the file by row, column and reason, as the figures import lists them;
+    nothing was written."""
+    return render(request, "work/projects_import.html", {
+        "plan": plan, "projects": projects, "import_form": forms.ImportForm()})
+
+
+@internal_view
+def projects_upload(request, plan):
+    """Upload → check (every problem listed, nothing kept) → preview of what the import
+    would do, project by project; the file waits for projects_import_confirm."""
+    if (refused := _manage_projects_post(request)) is not None:
+        return refused
     form = forms.ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("请选择要导入的文件"))
@@ -266,21 +285,44 @@ def projects_upload(request, plan):
     if refusal := table_file_refusal(upload):
         messages.error(request, refusal)
         return redirect("work:projects", plan.name)
-    suffix = Path(upload.name).suffix.lower()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(upload.read())
+    staged = PROJECT_IMPORTS.stage(upload)
+    try:
+        projects = check_plan_projects(plan, staged.path, upload.name)
+        # Counted by doing it and rolling back: the preview is what the import will do.
+        result = import_projects(plan, projects, dry_run=True)
+    except WorkFileError as exc:
+        staged.discard()
+        messages.error(request, str(exc))
+        return redirect("work:projects", plan.name)
+    if result is None:
+        staged.discard()
+        return _import_problems(request, plan, projects)
+    PROJECT_IMPORTS.remember(request, staged, plan=plan.pk)
+    return render(request, "work/projects_import.html", {
+        "plan": plan, "projects": projects, "result": result,
+        "outcomes": [(record.project, labels.IMPORT_OUTCOME[result.outcome(record.project.key)])
+                     for record in projects.records]})
+
+
+@internal_view
+def projects_import_confirm(request, plan):
+    """Import the previewed file: checked again (the plan's departments may have changed
+    since), all in one transaction, then the staged file is gone. The pending upload is
+    taken out of the session first, so a second submit imports nothing."""
+    if (refused := _manage_projects_post(request)) is not None:
+        return refused
+    with PROJECT_IMPORTS.taken(request, plan=plan.pk) as staged:
+        if staged is None:
+            messages.error(request, _("没有待确认的项目导入,请重新上传文件"))
+            return redirect("work:projects", plan.name)
         try:
-            projects = check_plan_projects(plan, path, upload.name)
+            projects = check_plan_projects(plan, staged.path, staged.name)
         except WorkFileError as exc:
             messages.error(request, str(exc))
             return redirect("work:projects", plan.name)
-    result = import_projects(plan, projects)
+        result = import_projects(plan, projects)
     if result is None:
-        # Every problem of the file by row, column and reason, as the figures import lists
-        # them; nothing was written.
-        return render(request, "work/projects_import.html", {
-            "plan": plan, "projects": projects, "import_form": forms.ImportForm()})
+        return _import_problems(request, plan, projects)
     messages.success(request, _("已导入:新增 %(new)d 个,更新 %(changed)d 个,新增阶段记录 %(stages)d 条")
                      % {"new": result.created, "changed": result.updated,
                         "stages": result.stages_added})
