@@ -3,11 +3,13 @@ only for what it was staged for, and its file removed whatever happens."""
 
 from __future__ import annotations
 
+import os
+import time
 from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from planwatch.web.data.staging import Staging
+from planwatch.web.data.staging import ABANDONED_AFTER_SECONDS, Staging
 
 STAGING = Staging("test-uploads", "pending_test_upload")
 
@@ -53,3 +55,12 @@ def test_a_file_gone_from_the_disk_is_no_pending_upload(planwatch_home):
     kept.discard()
     with STAGING.taken(person) as taken:
         assert taken is None
+
+
+def test_an_upload_abandoned_long_ago_goes_when_the_page_stages_another(planwatch_home):
+    abandoned, recent = staged("old.csv"), staged("recent.csv")
+    long_ago = time.time() - ABANDONED_AFTER_SECONDS - 60
+    os.utime(abandoned.path, (long_ago, long_ago))
+    newest = staged("new.csv")
+    assert not abandoned.path.exists()
+    assert recent.path.exists() and newest.path.exists()

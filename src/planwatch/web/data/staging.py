@@ -5,12 +5,18 @@ import all go upload → stage → preview → confirm through this."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwatch.web.data.reporting import stage_upload, staged_upload_path
+
+# An upload nobody confirmed (cancelled, abandoned, its session ended) is removed when a later
+# upload to the same page is staged this long after it: a working day and a night is longer
+# than any preview waits.
+ABANDONED_AFTER_SECONDS = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,14 @@ class Staging:
     session_key: str
 
     def stage(self, file) -> StagedFile:
-        """Keep the uploaded file for its preview; nothing is remembered yet."""
-        return StagedFile(self.folder, stage_upload(file, self.folder), file.name)
+        """Keep the uploaded file for its preview; nothing is remembered yet. Uploads of this
+        page abandoned long ago go."""
+        staged = StagedFile(self.folder, stage_upload(file, self.folder), file.name)
+        cutoff = time.time() - ABANDONED_AFTER_SECONDS
+        for waiting in staged.path.parent.glob("*.upload"):
+            if waiting.stat().st_mtime < cutoff:
+                waiting.unlink(missing_ok=True)
+        return staged
 
     def remember(self, request, staged: StagedFile, **extra) -> None:
         """The preview was good: the person may confirm it. An upload still waiting from before
