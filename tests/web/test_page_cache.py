@@ -10,8 +10,11 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,6 +58,19 @@ def test_a_cached_page_takes_one_query(member_client, django_assert_num_queries,
     with django_assert_num_queries(1):
         again = html(member_client, url)
     assert CSRF_FIELD.sub("", again) == CSRF_FIELD.sub("", first)
+
+
+def test_a_stale_page_reads_its_grounds_once_on_the_way_to_a_new_one(member_client):
+    """The grounds read to find the stored page stale are the ones the new page is stored
+    under: rendering again costs what a first render does."""
+    html(member_client)
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        html(member_client)
+    save_observations([figure("2024", 410.0)])
+    with CaptureQueriesContext(connection) as again:
+        html(member_client)
+    assert len(again) == len(first)
 
 
 def signed_out(response) -> bool:

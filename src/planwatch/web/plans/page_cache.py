@@ -113,14 +113,17 @@ def cached_page(view):
             return view(request, plan_name, *args, **kwargs)
         key = entry_key(session_key, request)
         entry = page_store.get(key)
-        if entry is not None and current_grounds(
-                session_key, entry.grounds.user_id, plan_name) == entry.grounds:
+        grounds = (current_grounds(session_key, entry.grounds.user_id, plan_name)
+                   if entry is not None else None)
+        if entry is not None and grounds == entry.grounds:
             return private(entry.page.response(request))
         # The signed-in person's id, from the session the sign-in reads next anyway.
         signed_in = request.session.get(SESSION_KEY)
         if signed_in is not None:
             user_id = get_user_model()._meta.pk.to_python(signed_in)
-            request.page_to_store = (key, current_grounds(session_key, user_id, plan_name))
+            if grounds is None or grounds.user_id != user_id:  # read above for a stale page
+                grounds = current_grounds(session_key, user_id, plan_name)
+            request.page_to_store = (key, grounds)
         return view(request, plan_name, *args, **kwargs)
 
     return wrapper
