@@ -63,25 +63,34 @@ def _permissions_query(user) -> tuple[str, list]:
     return _permissions_sql(connection.vendor), ["accounts", user.pk, user.pk]
 
 
+def _auth_links():
+    """The user model, the tables linking people to groups and permissions and groups to
+    permissions (their _meta), and `column(link, model)`: the quoted column of a link table
+    that points at `model` — what the role queries below are written from."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user_model = get_user_model()
+
+    def column(link, model) -> str:
+        return connection.ops.quote_name(next(f.column for f in link.fields
+                                              if f.is_relation and f.related_model is model))
+
+    return (user_model, user_model._meta.get_field("groups").remote_field.through._meta,
+            user_model._meta.get_field("user_permissions").remote_field.through._meta,
+            Group._meta.get_field("permissions").remote_field.through._meta, column)
+
+
 @cache
 def _permissions_sql(vendor: str) -> str:
     """_role_permissions' query, built once: the same rows as Permission.objects.filter(
     Q(group__user=user) | Q(user=user), content_type__app_label=…), without compiling that
     join on every request (it cost more than running it)."""
-    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
 
     quote = connection.ops.quote_name
-    user_model = get_user_model()
-    user_groups = user_model._meta.get_field("groups").remote_field.through._meta
-    user_permissions = user_model._meta.get_field("user_permissions").remote_field.through._meta
-    group_permissions = Group._meta.get_field("permissions").remote_field.through._meta
-
-    def column(through, model) -> str:
-        return quote(next(f.column for f in through.fields
-                          if f.is_relation and f.related_model is model))
-
+    user_model, user_groups, user_permissions, group_permissions, column = _auth_links()
     return (
         f"SELECT p.{quote('codename')} FROM {quote(Permission._meta.db_table)} p"
         f" JOIN {quote(ContentType._meta.db_table)} ct ON ct.{quote('id')} = p.{quote('content_type_id')}"
@@ -108,19 +117,11 @@ def role_grounds_query(user_id: int) -> tuple[str, list]:
 
 @cache
 def _role_grounds_sql(vendor: str) -> str:
-    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
 
     quote = connection.ops.quote_name
-    user_model = get_user_model()
-    user_groups = user_model._meta.get_field("groups").remote_field.through._meta
-    user_permissions = user_model._meta.get_field("user_permissions").remote_field.through._meta
-    group_permissions = Group._meta.get_field("permissions").remote_field.through._meta
+    user_model, user_groups, user_permissions, group_permissions, column = _auth_links()
     membership = DepartmentMembership._meta
-
-    def column(through, model) -> str:
-        return quote(next(f.column for f in through.fields
-                          if f.is_relation and f.related_model is model))
 
     def text(expression: str) -> str:
         return f"CAST({expression} AS VARCHAR(20))"
